@@ -1,0 +1,35 @@
+import type { Sighting, Site } from '../model';
+
+/** Where the panel goes on the page. `overlay` docks it to the viewport edge inside `element`. */
+export type PanelAnchor =
+  | { element: Element; placement: 'before' | 'after' | 'prepend' | 'append' }
+  | { element: Element; placement: 'overlay' };
+
+/**
+ * The title the user is looking at right now (detail modal, title page, player), plus where its
+ * panel belongs. At most one per page.
+ */
+export interface FocusSighting {
+  sighting: Sighting;
+  anchor: PanelAnchor;
+}
+
+/** A title on a card (browse rows, search results, mini modal), with the element a badge attaches to. */
+export interface CardSighting {
+  sighting: Sighting;
+  host: Element;
+}
+
+/**
+ * A site adapter: pure functions of a Document and a URL. No messaging, storage or timers, so
+ * each one is tested against saved pages.
+ */
+export interface SiteAdapter {
+  site: Site;
+  /** Hosts this adapter reads, e.g. "www.netflix.com". */
+  hosts: readonly string[];
+  /** The focused title, or null when the page shows none (browse rows, search, loading). */
+  focus(doc: Document, url: URL): FocusSighting | null;
+  /** Every card title on the page, deduplicated by ID, in document order. */
+  cards(doc: Document, url: URL): CardSighting[];
+}
