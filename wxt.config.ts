@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react'],
   // Firefox gets MV3 too: one manifest shape, the scripting API and host permissions in both.
   manifestVersion: 3,
   publicDir: 'assets/public',

@@ -1,13 +1,40 @@
+import { browser } from 'wxt/browser';
+import { createBackgroundService } from '@/lib/background/service';
+import { createBrowserEffects } from '@/lib/background/browser-effects';
+import { openBackstoryDb } from '@/lib/db/schema';
+import { createShowRepository } from '@/lib/db/shows';
+import { createWatchlistRepository } from '@/lib/db/watchlist';
+import { onMessage } from '@/lib/messaging';
+import { createResolver } from '@/lib/resolve/resolver';
+import { adapterForUrl } from '@/lib/sites/registry';
+import { loadPack } from '@/lib/sources/pack';
+
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener(async (msg: any, sender) => {
-    if (msg?.type === 'ping') {
-      const r = await fetch('https://en.wikipedia.org/api/rest_v1/page/summary/Test');
-      return { status: r.status, text: await r.text() };
-    }
-    if (msg?.type === 'panel' && sender.tab?.id != null) {
-      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/content-scripts/panel.js'] });
-      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?tabId=' + sender.tab.id) });
-      return { ok: true };
-    }
+  const db = openBackstoryDb();
+  const watchlist = createWatchlistRepository(db);
+  const resolver = createResolver({
+    pack: loadPack(),
+    shows: createShowRepository(db),
+    watchlist,
+    now: Date.now,
+    onStorageError: (error) => console.warn('Backstory: storage unavailable', error),
   });
+  const extensionRoot = new URL(browser.runtime.getURL('/'));
+  const service = createBackgroundService({
+    resolver,
+    watchlist,
+    now: Date.now,
+    policy: {
+      extensionId: browser.runtime.id,
+      extensionOrigin: `${extensionRoot.protocol}//${extensionRoot.host}`,
+      isSupportedPage: (url) => adapterForUrl(url) !== undefined,
+    },
+    ...createBrowserEffects(),
+    log: (message, error) => console.warn(`Backstory: ${message}`, error ?? ''),
+  });
+
+  onMessage('resolveSighting', ({ data, sender }) => service.resolveSighting(data, sender));
+  onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
+  onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
+  onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
 });

@@ -1,11 +1,35 @@
+import { createPageController } from '@/lib/content/page-controller';
+import { listenForExtensionRequests } from '@/lib/content/extension-requests';
+import { loadPanel } from '@/lib/content/load-panel';
+import { watchFocus } from '@/lib/content/focus-watcher';
+import { sendMessage } from '@/lib/messaging';
+import { findPanelApi } from '@/lib/panel-bridge';
+import { netflix } from '@/lib/sites/netflix';
+
 export default defineContentScript({
   matches: ['https://www.netflix.com/*'],
-  async main() {
-    const el = document.createElement('div');
-    el.id = 'spike-marker';
-    document.body.append(el);
-    const r = await browser.runtime.sendMessage({ type: 'ping' });
-    el.textContent = JSON.stringify(r);
-    await browser.runtime.sendMessage({ type: 'panel' });
+  runAt: 'document_idle',
+  main(ctx) {
+    const controller = createPageController({
+      resolve: (sighting) => sendMessage('resolveSighting', sighting),
+      loadPanel: () => loadPanel(() => sendMessage('injectPanel', undefined)),
+      onError: (error) => console.debug('Backstory:', error),
+    });
+    const watcher = watchFocus({
+      doc: document,
+      adapter: netflix,
+      readUrl: () => new URL(location.href),
+      schedule: (run) => ctx.requestAnimationFrame(run),
+      onChange: (focus) => void controller.focusChanged(focus),
+      onSame: (focus) => controller.focusUnchanged(focus),
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', watcher.requestCheck);
+    ctx.addEventListener(window, 'popstate', watcher.requestCheck);
+    const stopListening = listenForExtensionRequests(controller);
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      stopListening();
+      findPanelApi()?.hide();
+    });
   },
 });

@@ -1,8 +1,12 @@
-// Every unit test gets a fresh in-memory IndexedDB and WXT's fake extension APIs.
+// Every unit test gets a fresh in-memory IndexedDB, WXT's fake extension APIs and a clean DOM.
 import 'fake-indexeddb/auto';
-import { beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
+
+// Testing Library cleans up by itself only when Vitest globals are on; they are off here.
+afterEach(cleanup);

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { sendMessage } from '@/lib/messaging';
+import { panelCollapsed } from '@/lib/settings';
+import { RealStoryPanel } from './RealStoryPanel';
+import type { PanelStore } from './panel-store';
+
+const BACKGROUND_UNREACHABLE = "Backstory couldn't reach its background service. Reload the page and try again; nothing was changed.";
+
+/** The panel's state and actions: remembered collapse, saving, closing. Rendering is RealStoryPanel's. */
+export function PanelApp({ store }: { store: PanelStore }) {
+  const { view, closed, revealCount } = useSyncExternalStore(store.subscribe, store.get);
+  const collapsed = useCollapsed();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string>();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const key = view?.context.key;
+  useEffect(() => setSaveError(undefined), [key]);
+  useEffect(() => {
+    if (revealCount > 0) rootRef.current?.querySelector<HTMLElement>('[data-backstory="panel"]')?.focus();
+  }, [revealCount]);
+
+  if (!view || closed || collapsed === undefined) return null;
+
+  async function toggleSaved() {
+    if (!view) return;
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const result = await sendMessage('setWatchlisted', { key: view.context.key, saved: !view.saved, sighting: view.sighting });
+      if (result.ok) store.update({ view: { ...view, saved: result.saved } });
+      else setSaveError(result.message);
+    } catch {
+      setSaveError(BACKGROUND_UNREACHABLE);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div ref={rootRef} className={`frame frame-${view.anchor.placement}`}>
+      <RealStoryPanel
+        context={view.context}
+        saved={view.saved}
+        saving={saving}
+        storage={view.storage}
+        saveError={saveError}
+        collapsed={collapsed}
+        onToggleSaved={() => void toggleSaved()}
+        onClose={() => store.update({ closed: true })}
+        onCollapse={() => void panelCollapsed.setValue(true)}
+        onExpand={() => void panelCollapsed.setValue(false)}
+        onOpenWatchlist={() => void sendMessage('openWatchlistPage', undefined).catch(() => setSaveError(BACKGROUND_UNREACHABLE))}
+      />
+    </div>
+  );
+}
+
+/** The remembered collapsed state, shared by every tab; undefined until it has been read. */
+function useCollapsed(): boolean | undefined {
+  const [collapsed, setCollapsed] = useState<boolean>();
+  useEffect(() => {
+    let live = true;
+    void panelCollapsed.getValue().then((value) => live && setCollapsed(value));
+    const unwatch = panelCollapsed.watch((value) => setCollapsed(value));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  return collapsed;
+}

@@ -1,0 +1,39 @@
+import type { ReviewQuote } from '@/lib/model';
+import { formatPartialDate } from '@/lib/format';
+import { ExternalLink } from '../shared/ExternalLink';
+
+export function ReviewsSection({ reviews }: { reviews: ReviewQuote[] }) {
+  if (reviews.length === 0) return null;
+  const quoted = reviews.filter((review) => review.quote);
+  const linked = reviews.filter((review) => !review.quote);
+  return (
+    <section data-section="reviews" aria-labelledby="backstory-reviews-heading">
+      <h3 id="backstory-reviews-heading">What critics said</h3>
+      {quoted.map((review) => (
+        <figure key={review.url} className="review" data-review={review.outlet}>
+          <blockquote cite={review.url}>
+            <p>“{review.quote}”</p>
+          </blockquote>
+          <figcaption>
+            {review.critic ? `${review.critic}, ` : ''}
+            <ExternalLink href={review.url}>{review.outlet}</ExternalLink>
+            {review.published ? `, ${formatPartialDate(review.published)}` : ''}
+            {review.rating ? ` · ${review.rating}` : ''}
+          </figcaption>
+        </figure>
+      ))}
+      {linked.length > 0 && (
+        <p className="more-reviews">
+          {quoted.length > 0 ? 'More reviews: ' : 'Reviews: '}
+          {linked.map((review, index) => (
+            <span key={review.url} data-review={review.outlet}>
+              {index > 0 && ' · '}
+              <ExternalLink href={review.url}>{review.outlet}</ExternalLink>
+              {review.rating ? ` (${review.rating})` : ''}
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { PanelView } from '@/lib/panel-bridge';
+
+export interface PanelState {
+  view: PanelView | null;
+  /** Closed by the user for this title; a new title or the popup's button brings it back. */
+  closed: boolean;
+  /** Bumped by reveal(), so the panel moves keyboard focus to itself. */
+  revealCount: number;
+}
+
+/** A tiny external store: the imperative PanelApi writes, React reads with useSyncExternalStore. */
+export function createPanelStore() {
+  let state: PanelState = { view: null, closed: false, revealCount: 0 };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    update(change: Partial<PanelState>): void {
+      state = { ...state, ...change };
+      listeners.forEach((listener) => listener());
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/popup/popup.css';
+import { openBackstoryDb } from '@/lib/db/schema';
+import { findTargetTabId } from '@/lib/popup/target-tab';
+
+const tabId = await findTargetTabId(location.search).catch(() => undefined);
+createRoot(document.getElementById('root')!).render(<PopupApp db={openBackstoryDb()} tabId={tabId} />);

@@ -1,0 +1,97 @@
+import type { ZodType } from 'zod';
+import type { Resolution } from '../model';
+import type { Done, WatchlistResult } from '../messaging';
+import { checkSender, parsePayload, payloadSchemas, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
+import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
+import type { Resolver } from '../resolve/resolver';
+
+export interface BackgroundServiceDeps {
+  resolver: Resolver;
+  watchlist: WatchlistRepository;
+  policy: SenderPolicy;
+  now: () => number;
+  injectPanel(target: { tabId: number; frameId: number }): Promise<void>;
+  openWatchlistPage(fromTabId: number | undefined): Promise<void>;
+  /** Tell open pages that a show was saved or removed, so every panel stays truthful. */
+  broadcastWatchlistChange(change: { key: string; saved: boolean }): Promise<void>;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export const STORAGE_UNAVAILABLE =
+  "Your watchlist can't be saved right now: the browser's storage for Backstory is unavailable. Nothing was changed.";
+
+/**
+ * What the background answers, one function per message. Each checks who is asking and parses
+ * what was sent before doing anything; a rejected message throws, and the sender sees the error.
+ */
+export function createBackgroundService(deps: BackgroundServiceDeps) {
+  function admit(sender: SenderInfo, rules: SenderRule[]): void {
+    const problems: string[] = [];
+    for (const rule of rules) {
+      try {
+        checkSender(sender, rule, deps.policy);
+        return;
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+    }
+    deps.log?.(`rejected a message: ${problems.join('; ')}`);
+    throw new Error(`Rejected: ${problems.join('; ')}`);
+  }
+
+  function parse<T>(schema: ZodType<T>, data: unknown): T {
+    try {
+      return parsePayload(schema, data);
+    } catch (error) {
+      deps.log?.('rejected a message', error);
+      throw error;
+    }
+  }
+
+  return {
+    async resolveSighting(data: unknown, sender: SenderInfo): Promise<Resolution> {
+      admit(sender, ['supported-tab']);
+      const sighting = parse(payloadSchemas.resolveSighting, data);
+      return deps.resolver.resolve(sighting);
+    },
+
+    async injectPanel(data: unknown, sender: SenderInfo): Promise<Done> {
+      admit(sender, ['supported-tab']);
+      parse(payloadSchemas.injectPanel, data);
+      try {
+        await deps.injectPanel({ tabId: sender.tab!.id!, frameId: sender.frameId ?? 0 });
+        return { ok: true };
+      } catch (error) {
+        deps.log?.('could not inject the panel', error);
+        return { ok: false, message: (error as Error).message ?? String(error) };
+      }
+    },
+
+    async setWatchlisted(data: unknown, sender: SenderInfo): Promise<WatchlistResult> {
+      admit(sender, ['supported-tab', 'extension-page']);
+      const change = parse(payloadSchemas.setWatchlisted, data);
+      try {
+        if (change.saved) {
+          const context = await deps.resolver.contextForKey(change.key);
+          if (!context) return { ok: false, message: 'Backstory no longer has this show on file, so it cannot be saved.' };
+          await deps.watchlist.save(watchlistEntryFor(context, change.sighting, deps.now()));
+        } else {
+          await deps.watchlist.remove(change.key);
+        }
+      } catch (error) {
+        deps.log?.('watchlist write failed', error);
+        return { ok: false, message: STORAGE_UNAVAILABLE };
+      }
+      await deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error) => deps.log?.('broadcast failed', error));
+      return { ok: true, saved: change.saved };
+    },
+
+    async openWatchlistPage(data: unknown, sender: SenderInfo): Promise<Done> {
+      admit(sender, ['supported-tab']);
+      parse(payloadSchemas.openWatchlistPage, data);
+      await deps.openWatchlistPage(sender.tab?.id);
+      return { ok: true };
+    },
+  };
+}
+export type BackgroundService = ReturnType<typeof createBackgroundService>;

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
+import type { PageController } from './page-controller';
+
+/**
+ * Requests from our own popup and background to this page. Only our extension can reach a content
+ * script's runtime.onMessage, but the ID is checked anyway and payloads are checked by hand
+ * (no schema library in the always-on script).
+ */
+export function listenForExtensionRequests(controller: PageController): () => void {
+  const fromUs = (sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) throw new Error('Rejected: not from Backstory');
+  };
+  const removers = [
+    onMessage('getTabShow', ({ sender }) => {
+      fromUs(sender);
+      return controller.tabShow();
+    }),
+    onMessage('openPanel', ({ sender }) => {
+      fromUs(sender);
+      return controller.reveal() ? { ok: true } : { ok: false, message: 'There is no real story to show on this page.' };
+    }),
+    onMessage('watchlistChanged', ({ data, sender }) => {
+      fromUs(sender);
+      if (typeof data?.key !== 'string' || typeof data.saved !== 'boolean') throw new Error('Rejected: malformed payload');
+      controller.watchlistChanged(data.key, data.saved);
+    }),
+  ];
+  return () => removers.forEach((remove) => remove());
+}

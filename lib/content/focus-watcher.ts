@@ -1,0 +1,71 @@
+import type { FocusSighting, SiteAdapter } from '../sites/types';
+
+export interface FocusWatcherOptions {
+  doc: Document;
+  adapter: SiteAdapter;
+  readUrl: () => URL;
+  /** Runs the check at most once per batch of mutations (one animation frame in the page). */
+  schedule: (run: () => void) => void;
+  /** A different title is in focus, or none (null). */
+  onChange: (focus: FocusSighting | null) => void;
+  /** Same title as before: the panel may need re-attaching if the page re-rendered around it. */
+  onSame?: (focus: FocusSighting) => void;
+}
+
+/**
+ * Follows the single-page app: every batch of DOM mutations and every URL change leads to one
+ * pass of the adapter's focus reader (a handful of selector queries, never a whole-document scan).
+ */
+export function watchFocus(options: FocusWatcherOptions) {
+  const { doc, adapter, readUrl, schedule, onChange, onSame } = options;
+  let previous: FocusSighting | null = null;
+  let previousIdentity = '';
+  let pending = false;
+  let stopped = false;
+
+  function check(): void {
+    pending = false;
+    if (stopped) return;
+    const focus = readFocus();
+    const identity = focus ? identityOf(focus) : '';
+    if (identity === previousIdentity && focus?.anchor.element === previous?.anchor.element) {
+      if (focus) onSame?.(focus);
+      return;
+    }
+    previous = focus;
+    previousIdentity = identity;
+    onChange(focus);
+  }
+
+  /** Page markup is untrusted: whatever the adapter meets, the page never sees an error from us. */
+  function readFocus(): FocusSighting | null {
+    try {
+      return adapter.focus(doc, readUrl());
+    } catch {
+      return null;
+    }
+  }
+
+  function requestCheck(): void {
+    if (pending || stopped) return;
+    pending = true;
+    schedule(check);
+  }
+
+  const observer = new MutationObserver(requestCheck);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  requestCheck();
+
+  return {
+    requestCheck,
+    stop(): void {
+      stopped = true;
+      observer.disconnect();
+    },
+  };
+}
+
+function identityOf({ sighting }: FocusSighting): string {
+  const { surface, siteId, playableId, title, year, kind } = sighting;
+  return [surface, siteId, playableId, title, year, kind].join('|');
+}

@@ -1,0 +1,16 @@
+import type { Done } from '../messaging';
+import { findPanelApi, type PanelApi } from '../panel-bridge';
+
+/**
+ * The panel (React and all) is not part of the always-on script: the background injects it into
+ * this page the first time there is a story to show, and it publishes its API when it starts.
+ */
+export async function loadPanel(inject: () => Promise<Done>): Promise<PanelApi> {
+  const loaded = findPanelApi();
+  if (loaded) return loaded;
+  const done = await inject();
+  if (!done.ok) throw new Error(`Backstory could not load its panel: ${done.message}`);
+  const started = findPanelApi();
+  if (!started) throw new Error('Backstory injected its panel but it did not start.');
+  return started;
+}

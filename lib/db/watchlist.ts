@@ -1,0 +1,47 @@
+import type { ShowContext, ShowKey, Sighting } from '../model';
+import type { BackstoryDb, WatchlistEntry } from './schema';
+
+export function watchlistEntryFor(context: ShowContext, sighting: Sighting | undefined, now: number): WatchlistEntry {
+  const basis = context.basedOn.find((work) => work.relation === 'basis');
+  return {
+    key: context.key,
+    title: context.title,
+    year: context.year,
+    kind: context.kind,
+    basedOn: basis ? describeWork(basis.title, basis.outlet, basis.published) : undefined,
+    addedAt: now,
+    where: {
+      site: sighting?.site ?? context.platforms?.[0] ?? 'netflix',
+      siteId: sighting?.siteId ?? context.ids.netflix?.[0],
+      title: sighting?.title ?? context.title,
+    },
+  };
+}
+
+function describeWork(title: string, outlet: string | undefined, published: string | undefined): string {
+  const byline = [outlet, published?.slice(0, 4)].filter(Boolean).join(', ');
+  return byline ? `${title} · ${byline}` : title;
+}
+
+export function createWatchlistRepository(db: BackstoryDb) {
+  return {
+    async has(key: ShowKey): Promise<boolean> {
+      return (await db.watchlist.get(key)) !== undefined;
+    },
+    /** Saving again keeps the original date added: the list is ordered by when a show was first saved. */
+    async save(entry: WatchlistEntry): Promise<void> {
+      await db.transaction('rw', db.watchlist, async () => {
+        const existing = await db.watchlist.get(entry.key);
+        await db.watchlist.put(existing ? { ...entry, addedAt: existing.addedAt } : entry);
+      });
+    },
+    async remove(key: ShowKey): Promise<void> {
+      await db.watchlist.delete(key);
+    },
+    /** Newest first. */
+    async list(): Promise<WatchlistEntry[]> {
+      return db.watchlist.orderBy('addedAt').reverse().toArray();
+    },
+  };
+}
+export type WatchlistRepository = ReturnType<typeof createWatchlistRepository>;

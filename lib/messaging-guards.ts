@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ShowKeySchema, SightingSchema } from './model';
+
+/** What a message's sender must be, checked before its payload is even parsed. */
+export type SenderRule = 'supported-tab' | 'extension-page';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export const WatchlistChangeSchema = z.object({
+  key: ShowKeySchema,
+  saved: z.boolean(),
+  sighting: SightingSchema.optional(),
+});
+
+export const NoPayloadSchema = z.undefined().or(z.null()).or(z.object({}).strict());
+
+export const payloadSchemas = {
+  resolveSighting: SightingSchema,
+  injectPanel: NoPayloadSchema,
+  setWatchlisted: WatchlistChangeSchema,
+  openWatchlistPage: NoPayloadSchema,
+} as const;
+
+export class RejectedMessage extends Error {
+  override name = 'RejectedMessage';
+}
+
+export interface SenderPolicy {
+  extensionId: string;
+  extensionOrigin: string;
+  isSupportedPage(url: URL): boolean;
+}
+
+/**
+ * Our own content scripts on a supported site, or our own extension pages; nobody else. Other
+ * extensions can't reach runtime.onMessage, but a compromised or unexpected frame of ours could.
+ */
+export function checkSender(sender: SenderInfo, rule: SenderRule, policy: SenderPolicy): void {
+  if (sender.id !== policy.extensionId) throw new RejectedMessage('message from another extension');
+  const url = parseUrl(sender.url ?? sender.tab?.url);
+  if (!url) throw new RejectedMessage('message without a sender URL');
+  if (rule === 'extension-page') {
+    // Not url.origin: for non-web schemes some engines give "null".
+    if (`${url.protocol}//${url.host}` !== policy.extensionOrigin) throw new RejectedMessage('expected an extension page');
+    return;
+  }
+  if (sender.tab?.id === undefined) throw new RejectedMessage('expected a tab');
+  if (!policy.isSupportedPage(url)) throw new RejectedMessage(`not a supported site: ${url.host}`);
+}
+
+export function parsePayload<T>(schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`);
+    throw new RejectedMessage(`malformed payload (${problems.join('; ')})`);
+  }
+  return result.data;
+}
+
+function parseUrl(raw: string | undefined): URL | undefined {
+  if (!raw) return undefined;
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}

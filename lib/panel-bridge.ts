@@ -1,0 +1,36 @@
+/**
+ * The hand-off between the always-on detector and the panel script that the background injects
+ * on demand. Both run in the extension's isolated world of the same page, which the page's own
+ * scripts cannot see, so a property on that world's global object is a private channel.
+ */
+import type { ShowContext, Sighting, StorageState } from './model';
+import type { PanelAnchor } from './sites/types';
+
+export interface PanelView {
+  sighting: Sighting;
+  context: ShowContext;
+  saved: boolean;
+  storage: StorageState;
+  anchor: PanelAnchor;
+}
+
+export interface PanelApi {
+  /** Render this view (a new title or fresh data), re-attaching the panel where the anchor says. */
+  show(view: PanelView): void;
+  /** Remove the panel from the page (the title is gone). */
+  hide(): void;
+  /** Bring a closed or collapsed panel back, expanded and focused (popup button, shortcut). */
+  reveal(): void;
+  /** The watchlist changed elsewhere (popup, another tab). */
+  setSaved(key: string, saved: boolean): void;
+}
+
+const GLOBAL_NAME = '__backstoryPanelApi';
+
+export function publishPanelApi(api: PanelApi): void {
+  Object.defineProperty(globalThis, GLOBAL_NAME, { value: api, configurable: true });
+}
+
+export function findPanelApi(): PanelApi | undefined {
+  return (globalThis as Record<string, unknown>)[GLOBAL_NAME] as PanelApi | undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * The Netflix adapter: which title a page shows and which titles its cards show. Pure reads of the
+ * Document and URL given; the parts live in ./netflix/ (selectors, IDs, one file per surface).
+ *
+ * The URL decides first which surface can be the focus: billboards, More Like This, episode
+ * lists and search chips all name real titles that are not the one the user is looking at.
+ */
+import type { CardSighting, FocusSighting, SiteAdapter } from './types';
+import { cardSightings } from './netflix/cards';
+import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
+import { detailFocus, findDetailDialog } from './netflix/modal';
+import { titlePageFocus } from './netflix/title-page';
+import { watchFocus } from './netflix/watch';
+
+export function netflixFocus(doc: Document, url: URL): FocusSighting | null {
+  if (isWatchPath(url)) {
+    const playableId = watchPathId(url);
+    return playableId ? watchFocus(doc, url, playableId) : null;
+  }
+  const titleId = titlePathId(url);
+  // Logged in, `/title/ID` opens the same detail modal as `?jbv=ID` on browse and search.
+  const dialog = findDetailDialog(doc);
+  if (dialog) return detailFocus(doc, url, dialog, titleId);
+  if (isTitlePath(url)) return titleId ? titlePageFocus(doc, titleId) : null;
+  return null;
+}
+
+export function netflixCards(doc: Document, url: URL): CardSighting[] {
+  return cardSightings(doc, url);
+}
+
+export const netflix: SiteAdapter = {
+  site: 'netflix',
+  hosts: ['www.netflix.com', 'netflix.com'],
+  focus: netflixFocus,
+  cards: netflixCards,
+};

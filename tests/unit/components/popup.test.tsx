@@ -1,0 +1,82 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CurrentShow } from '../../../components/popup/CurrentShow';
+import { WatchlistList } from '../../../components/popup/WatchlistList';
+import { watchlistEntryFor } from '../../../lib/db/watchlist';
+import { loadPack } from '../../../lib/sources/pack';
+import { brokenDb, freshDb } from '../support/databases';
+
+const sendMessage = vi.hoisted(() => vi.fn());
+vi.mock('../../../lib/messaging', () => ({ sendMessage }));
+
+const somos = loadPack().find((entry) => entry.key === 'pack:somos')!;
+const sighting = { site: 'netflix' as const, surface: 'detail' as const, siteId: '80990017', title: 'Somos.', year: 2021 };
+
+describe('popup: this tab', () => {
+  beforeEach(() => {
+    sendMessage.mockReset();
+  });
+
+  it("shows the tab's show with its one-line summary and opens the panel in the page", async () => {
+    sendMessage.mockImplementation(async (type: string) =>
+      type === 'getTabShow' ? { sighting, resolution: { status: 'found', context: somos, saved: false, storage: 'ok' } } : { ok: true },
+    );
+    const { container } = render(<CurrentShow tabId={12} />);
+    const current = container.querySelector('[data-section="current"]')!;
+    await waitFor(() => expect(current.querySelector('[data-show-key="pack:somos"]')).not.toBeNull());
+    expect(current.textContent).toContain('Somos.');
+    expect(current.textContent).toContain(somos.tagline!);
+    expect(sendMessage).toHaveBeenCalledWith('getTabShow', undefined, 12);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the real story on the page' }));
+    await screen.findByText('Shown on the page.');
+    expect(sendMessage).toHaveBeenCalledWith('openPanel', undefined, 12);
+  });
+
+  it('says quietly when the title has no story on file', async () => {
+    sendMessage.mockResolvedValue({ sighting: { ...sighting, title: 'The Lantern Keepers' }, resolution: { status: 'none' } });
+    render(<CurrentShow tabId={12} />);
+    expect(await screen.findByText('No real story on file for “The Lantern Keepers”.')).toBeTruthy();
+  });
+
+  it('says nothing was detected on a tab without Backstory', async () => {
+    sendMessage.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    render(<CurrentShow tabId={12} />);
+    expect(await screen.findByText(/Nothing detected here/)).toBeTruthy();
+  });
+});
+
+describe('popup: the watchlist', () => {
+  beforeEach(() => {
+    sendMessage.mockReset();
+  });
+
+  it('lists saved shows with a link to their Netflix page, and removes through the background', async () => {
+    const db = freshDb();
+    await db.watchlist.put(watchlistEntryFor(somos, sighting, 1));
+    sendMessage.mockImplementation(async () => {
+      await db.watchlist.delete('pack:somos');
+      return { ok: true, saved: false };
+    });
+    const { container } = render(<WatchlistList db={db} />);
+    await waitFor(() => expect(container.querySelector('[data-watchlist-item][data-show-key="pack:somos"]')).not.toBeNull());
+    const item = container.querySelector('[data-watchlist-item]')!;
+    expect(item.querySelector('a')!.getAttribute('href')).toBe('https://www.netflix.com/title/80990017');
+    expect(item.textContent).toContain('Based on How the U.S. Triggered a Massacre in Mexico · ProPublica, 2017');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Somos. from your watchlist' }));
+    await waitFor(() => expect(container.querySelector('[data-watchlist-item]')).toBeNull());
+    expect(sendMessage).toHaveBeenCalledWith('setWatchlisted', { key: 'pack:somos', saved: false });
+  });
+
+  it('links to a Netflix search when the show was saved without an ID', async () => {
+    const db = freshDb();
+    await db.watchlist.put(watchlistEntryFor(somos, { site: 'netflix', surface: 'watch', title: 'Somos.' }, 1));
+    const { container } = render(<WatchlistList db={db} />);
+    await waitFor(() => expect(container.querySelector('[data-watchlist-item] a')).not.toBeNull());
+    expect(container.querySelector('[data-watchlist-item] a')!.getAttribute('href')).toBe('https://www.netflix.com/search?q=Somos.');
+  });
+
+  it('says so when storage cannot be read', async () => {
+    render(<WatchlistList db={brokenDb()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/can't be read right now/);
+  });
+});

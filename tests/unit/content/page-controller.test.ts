@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPageController } from '../../../lib/content/page-controller';
+import type { Resolution, Sighting } from '../../../lib/model';
+import type { PanelApi } from '../../../lib/panel-bridge';
+import type { FocusSighting } from '../../../lib/sites/types';
+import { contextFixture } from '../support/contexts';
+
+function focusOn(sighting: Partial<Sighting>): FocusSighting {
+  return { sighting: { site: 'netflix', surface: 'detail', ...sighting }, anchor: { element: document.body, placement: 'append' } };
+}
+
+function fakePanel(): PanelApi & { [K in keyof PanelApi]: ReturnType<typeof vi.fn> } {
+  return { show: vi.fn(), hide: vi.fn(), reveal: vi.fn(), setSaved: vi.fn() } as never;
+}
+
+const found = (key = 'pack:lantern-test'): Resolution => ({ status: 'found', context: contextFixture({ key }), saved: false, storage: 'ok' });
+
+describe('page controller', () => {
+  it('loads the panel only when there is a story, then shows it at the adapter\'s anchor', async () => {
+    const panel = fakePanel();
+    const loadPanel = vi.fn(async () => panel);
+    const controller = createPageController({ resolve: async () => found(), loadPanel });
+    const focus = focusOn({ siteId: '80990017', title: 'Somos.' });
+    await controller.focusChanged(focus);
+    expect(loadPanel).toHaveBeenCalledOnce();
+    expect(panel.show).toHaveBeenCalledWith(expect.objectContaining({ sighting: focus.sighting, anchor: focus.anchor, saved: false, storage: 'ok' }));
+  });
+
+  it('never loads the panel for a title without a story', async () => {
+    const loadPanel = vi.fn();
+    const controller = createPageController({ resolve: async () => ({ status: 'none' }), loadPanel });
+    await controller.focusChanged(focusOn({ title: 'The Lantern Keepers', year: 2024 }));
+    expect(loadPanel).not.toHaveBeenCalled();
+    expect(controller.tabShow()).toEqual({ sighting: expect.objectContaining({ title: 'The Lantern Keepers' }), resolution: { status: 'none' } });
+  });
+
+  it('does not even ask about a sighting with neither ID nor title', async () => {
+    const resolve = vi.fn();
+    const controller = createPageController({ resolve, loadPanel: vi.fn() });
+    await controller.focusChanged(focusOn({ surface: 'watch', playableId: '80990101' }));
+    expect(resolve).not.toHaveBeenCalled();
+  });
+
+  it('drops an answer that arrives after the user moved on, and hides the panel when the title goes', async () => {
+    const panel = fakePanel();
+    let answerFirst!: (resolution: Resolution) => void;
+    const resolve = vi
+      .fn<(sighting: Sighting) => Promise<Resolution>>()
+      .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+      .mockImplementationOnce(async () => found('pack:second'));
+    const controller = createPageController({ resolve, loadPanel: async () => panel });
+    const first = controller.focusChanged(focusOn({ title: 'First', year: 2020 }));
+    await controller.focusChanged(focusOn({ title: 'Second', year: 2020 }));
+    answerFirst(found('pack:first'));
+    await first;
+    expect(panel.show).toHaveBeenCalledTimes(1);
+    expect(panel.show.mock.calls[0]![0].context.key).toBe('pack:second');
+    await controller.focusChanged(null);
+    expect(panel.hide).toHaveBeenCalled();
+    expect(controller.tabShow()).toBeNull();
+  });
+
+  it('treats a failed lookup as no story, without throwing into the page', async () => {
+    const onError = vi.fn();
+    const controller = createPageController({ resolve: async () => Promise.reject(new Error('Extension context invalidated.')), loadPanel: vi.fn(), onError });
+    await expect(controller.focusChanged(focusOn({ title: 'Somos.', year: 2021 }))).resolves.toBeUndefined();
+    expect(onError).toHaveBeenCalled();
+    expect(controller.tabShow()?.resolution).toMatchObject({ status: 'error' });
+  });
+
+  it('reveals the panel on request only when there is a story, and passes watchlist changes on', async () => {
+    const panel = fakePanel();
+    const controller = createPageController({ resolve: async () => found(), loadPanel: async () => panel });
+    expect(controller.reveal()).toBe(false);
+    await controller.focusChanged(focusOn({ title: 'The Lantern Test', year: 2020 }));
+    expect(controller.reveal()).toBe(true);
+    expect(panel.reveal).toHaveBeenCalledOnce();
+    controller.watchlistChanged('pack:lantern-test', true);
+    expect(panel.setSaved).toHaveBeenCalledWith('pack:lantern-test', true);
+    expect(controller.tabShow()?.resolution).toMatchObject({ saved: true });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createShowRepository } from '../../../lib/db/shows';
+import { createWatchlistRepository, watchlistEntryFor } from '../../../lib/db/watchlist';
+import type { Sighting } from '../../../lib/model';
+import { createResolver } from '../../../lib/resolve/resolver';
+import { loadPack } from '../../../lib/sources/pack';
+import { brokenDb, freshDb } from '../support/databases';
+
+const pack = loadPack();
+const somos = pack.find((entry) => entry.key === 'pack:somos')!;
+const SOMOS_TEST_ID = '80990017'; // invented for tests; the real Netflix ID is unverified
+
+function resolverOn(db = freshDb(), onStorageError = vi.fn()) {
+  const shows = createShowRepository(db);
+  const watchlist = createWatchlistRepository(db);
+  return { resolver: createResolver({ pack, shows, watchlist, now: () => 1_700_000_000_000, onStorageError }), shows, watchlist, onStorageError };
+}
+
+const detail: Sighting = { site: 'netflix', surface: 'detail', siteId: SOMOS_TEST_ID, title: 'Somos.', year: 2021, kind: 'miniseries' };
+
+describe('resolver', () => {
+  it('finds Somos. in the pack and reports it unsaved', async () => {
+    const { resolver } = resolverOn();
+    expect(await resolver.resolve(detail)).toEqual({ status: 'found', context: somos, saved: false, storage: 'ok' });
+  });
+
+  it('learns the Netflix ID from a confident match, so a later sighting by ID alone finds it', async () => {
+    const { resolver, shows } = resolverOn();
+    await resolver.resolve(detail);
+    expect(await shows.keyForSiteId('netflix', SOMOS_TEST_ID)).toBe('pack:somos');
+    const byIdOnly = await resolver.resolve({ site: 'netflix', surface: 'watch', siteId: SOMOS_TEST_ID, playableId: '80990101' });
+    expect(byIdOnly).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+  });
+
+  it('does not learn anything from a sighting it could not match', async () => {
+    const { resolver, shows } = resolverOn();
+    expect(await resolver.resolve({ site: 'netflix', surface: 'detail', siteId: '80990077', title: 'Somos', year: 1999, kind: 'film' })).toEqual({ status: 'none' });
+    expect(await shows.keyForSiteId('netflix', '80990077')).toBeUndefined();
+  });
+
+  it('says none for a title it knows nothing about', async () => {
+    const { resolver } = resolverOn();
+    expect(await resolver.resolve({ site: 'netflix', surface: 'detail', siteId: '80990042', title: 'The Lantern Keepers', year: 2024, kind: 'series' })).toEqual({ status: 'none' });
+  });
+
+  it('reports a saved show as saved', async () => {
+    const { resolver, watchlist } = resolverOn();
+    await watchlist.save(watchlistEntryFor(somos, detail, 1));
+    expect(await resolver.resolve(detail)).toMatchObject({ status: 'found', saved: true, storage: 'ok' });
+  });
+
+  it('still shows the pack story when IndexedDB is unavailable, and says saving is off', async () => {
+    const { resolver, onStorageError } = resolverOn(brokenDb());
+    expect(await resolver.resolve(detail)).toEqual({ status: 'found', context: somos, saved: false, storage: 'unavailable' });
+    expect(onStorageError).toHaveBeenCalled();
+  });
+
+  it('serves the current pack entry for a learned key, not an older cached copy', async () => {
+    const { resolver, shows } = resolverOn();
+    await resolver.resolve(detail);
+    await shows.put({ ...somos, tagline: 'An outdated tagline from an older pack.' }, 'pack', 1);
+    expect(await resolver.resolve({ site: 'netflix', surface: 'watch', siteId: SOMOS_TEST_ID })).toMatchObject({ context: { tagline: somos.tagline } });
+  });
+});

@@ -1,0 +1,112 @@
+// Card sightings on our own browse and search fixtures (tests/fixtures/pages/netflix/).
+import { describe, expect, it } from 'vitest';
+import { netflix } from '../../../lib/sites/netflix';
+import { allText, NETFLIX, ownFixture, sightingsOf } from './netflix-page';
+
+describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
+  const { doc, url } = ownFixture('browse-legacy.html', `${NETFLIX}/browse`);
+  const cards = netflix.cards(doc, url);
+
+  it('reads the three genre cards and the Continue Watching card, IDs from tctx', () => {
+    expect(sightingsOf(cards)).toStrictEqual([
+      { site: 'netflix', surface: 'card', siteId: '80990111', playableId: '80990111', title: 'Salt Roads' },
+      { site: 'netflix', surface: 'card', siteId: '80990112', playableId: '80990112', title: 'The Quiet Harbour' },
+      { site: 'netflix', surface: 'card', siteId: '80990113', playableId: '80990113', title: 'Ninety Days in Vellmar' },
+      // Resumes episode 80990125; tctx names the show.
+      { site: 'netflix', surface: 'card', siteId: '80990120', playableId: '80990125', title: 'Ashfall County' },
+    ]);
+  });
+
+  it('hosts each badge on the slider item', () => {
+    for (const { host } of cards) expect(host.classList.contains('slider-item')).toBe(true);
+  });
+
+  it('ignores the billboard, row titles and the injected tooltip', () => {
+    const text = allText(sightingsOf(cards));
+    for (const trap of ['Saltwater Saints', '80990151', '80990152', 'Gripping Docuseries', 'Continue Watching', 'Salt Road Murders', 'See more titles']) {
+      expect(text).not.toContain(trap);
+    }
+  });
+
+  it('has no focused title', () => {
+    expect(netflix.focus(doc, url)).toBeNull();
+  });
+});
+
+describe('netflix cards: 2026 carousel rows (browse-carousel.html)', () => {
+  const { doc, url } = ownFixture('browse-carousel.html', `${NETFLIX}/browse`);
+  const cards = netflix.cards(doc, url);
+
+  it('reads standard, ranked and progress cards once each, IDs from jbv', () => {
+    expect(sightingsOf(cards)).toStrictEqual([
+      { site: 'netflix', surface: 'card', siteId: '80990201', title: 'Moss & Iron' },
+      { site: 'netflix', surface: 'card', siteId: '80990202', title: 'NORTHBOUND' },
+      { site: 'netflix', surface: 'card', siteId: '80990203', title: 'The Glass Orchard' },
+    ]);
+  });
+
+  it('hosts each badge on the first virtual slot of its title', () => {
+    expect(cards.map(({ host }) => host.getAttribute('data-virtual-slot'))).toStrictEqual(['0', '0', '0']);
+    expect(cards[0]?.host.querySelector('a')?.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('skips the game row, including its non-game card, and the placeholder row', () => {
+    const text = allText(sightingsOf(cards));
+    for (const trap of ['Lantern Run', '80990208', 'Puzzle Harbour', '80990209', 'Placeholder Title', '80990299']) {
+      expect(text).not.toContain(trap);
+    }
+  });
+
+  it('has no focused title', () => {
+    expect(netflix.focus(doc, url)).toBeNull();
+  });
+});
+
+describe('netflix cards: mini modal (modal-mini.html)', () => {
+  const { doc, url } = ownFixture('modal-mini.html', `${NETFLIX}/browse`);
+  const cards = netflix.cards(doc, url);
+
+  it('reports the hover preview as a mini sighting beside the row cards, without a year', () => {
+    expect(sightingsOf(cards)).toStrictEqual([
+      { site: 'netflix', surface: 'card', siteId: '80990301', title: 'Paper Lanterns' },
+      { site: 'netflix', surface: 'card', siteId: '80990302', title: 'The Ninth Lighthouse' },
+      { site: 'netflix', surface: 'mini', siteId: '80990301', playableId: '80990301', title: 'Paper Lanterns', kind: 'film' },
+    ]);
+  });
+
+  it('hosts the mini badge on the preview player', () => {
+    expect(cards[2]?.host.getAttribute('data-uia')).toBe('previewModal--player_container');
+  });
+
+  it('is not a focus: a hover preview is not what the user opened', () => {
+    expect(netflix.focus(doc, url)).toBeNull();
+  });
+
+  it('ignores the button labels, tags and the injected overlay', () => {
+    const text = allText(sightingsOf(cards));
+    for (const trap of ['Play', 'My List', 'expand', 'Heartfelt', 'Paper Moon', 'tt0070510']) expect(text).not.toContain(trap);
+  });
+});
+
+describe('netflix cards: search (search.html)', () => {
+  const { doc, url } = ownFixture('search.html', `${NETFLIX}/search?q=dune`);
+  const cards = netflix.cards(doc, url);
+
+  it('reads gallery and standard result cards once each, in page order', () => {
+    expect(sightingsOf(cards)).toStrictEqual([
+      { site: 'netflix', surface: 'card', siteId: '80990801', title: 'Sandglass' },
+      { site: 'netflix', surface: 'card', siteId: '80990802', title: 'The Dry Sea' },
+      { site: 'netflix', surface: 'card', siteId: '80990803', title: 'Wind Over Dunes' },
+      { site: 'netflix', surface: 'card', siteId: '80990804', title: 'Caravan of Salt' },
+    ]);
+  });
+
+  it('ignores suggestion chips and the query', () => {
+    const text = allText(sightingsOf(cards));
+    for (const trap of ['Dune Racing', 'Desert Adventures', '80990891', 'dune']) expect(text).not.toContain(trap);
+  });
+
+  it('has no focused title', () => {
+    expect(netflix.focus(doc, url)).toBeNull();
+  });
+});
