@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 
+// Extension pages forbid eval (MV3 CSP): tell zod not to probe for it or try to compile parsers.
+z.config({ jitless: true });
+
 /** A date as precise as the source allows: "2017", "2017-06" or "2011-03-18". */
 export const PartialDateSchema = z
   .string()
