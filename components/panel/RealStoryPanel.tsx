@@ -21,14 +21,20 @@ export interface RealStoryPanelProps {
   onOpenWatchlist(): void;
 }
 
+/**
+ * Inline citations use the outlet part of a source's name ("ProPublica" for "ProPublica: How the
+ * U.S. …"); the full names are in the sources list at the bottom.
+ */
+function citationNames(context: ShowContext): (url: string) => string {
+  const names = new Map(context.sources.map((source) => [source.url, source.name.split(': ')[0]!]));
+  return (url) => names.get(url) ?? new URL(url).hostname.replace(/^www\./, '');
+}
+
 export const STORAGE_NOTICE = "Saving is off: this browser isn't letting Backstory store data right now.";
 
 export function RealStoryPanel(props: RealStoryPanelProps) {
   const { context, collapsed } = props;
-  const nameOf = useMemo(() => {
-    const names = new Map(context.sources.map((source) => [source.url, source.name]));
-    return (url: string) => names.get(url) ?? new URL(url).hostname.replace(/^www\./, '');
-  }, [context]);
+  const nameOf = useMemo(() => citationNames(context), [context]);
   const timeline = useMemo(() => buildTimeline(context), [context]);
 
   function onKeyDown(event: KeyboardEvent) {

@@ -1,0 +1,78 @@
+/**
+ * What the product's end-to-end tests share: the contract names from DESIGN.md and small page
+ * helpers built on the harness.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+
+export const PANEL = 'backstory-panel >>> [data-backstory="panel"]';
+export const SAVE = 'backstory-panel >>> [data-action="watchlist"]';
+export const DETAIL_MODAL = '[role="dialog"][data-uia="modal-motion-container-DETAIL_MODAL"]';
+
+export function panelPart(selector: string): string {
+  return `backstory-panel >>> ${selector}`;
+}
+
+export async function waitForPanel(page: Page, timeout = 15_000): Promise<ElementHandle<Element>> {
+  return waitForDeep(page, PANEL, { timeout, visible: true });
+}
+
+/** Waits until the page has no panel host at all (or only a detached, empty one). */
+export async function waitForNoPanel(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('backstory-panel'), { timeout, polling: 100 });
+}
+
+export async function attribute(handle: ElementHandle<Element>, name: string): Promise<string | null> {
+  return handle.evaluate((element, attr) => element.getAttribute(attr), name);
+}
+
+export type Rect = { left: number; top: number; right: number; bottom: number };
+
+export async function rectOf(handle: ElementHandle<Element>): Promise<Rect> {
+  return handle.evaluate((element) => {
+    const { left, top, right, bottom } = element.getBoundingClientRect();
+    return { left, top, right, bottom };
+  });
+}
+
+export async function pageRect(page: Page, selector: string): Promise<Rect> {
+  return page.$eval(selector, (element) => {
+    const { left, top, right, bottom } = element.getBoundingClientRect();
+    return { left, top, right, bottom };
+  });
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * The browser's tab ID of the first tab showing `urlPattern`, asked from an extension page (only
+ * extension pages can see tab IDs). The helper page is closed again.
+ */
+export async function tabIdOf(launched: LaunchedBrowser, urlPattern: string): Promise<number> {
+  const helper = await launched.openExtensionPage('/popup.html');
+  try {
+    const id = await helper.evaluate(async (pattern: string) => {
+      type TabsApi = { tabs: { query(info: { url: string }): Promise<{ id?: number }[]> } };
+      const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+      const [tab] = await api.tabs.query({ url: pattern });
+      return tab?.id;
+    }, urlPattern);
+    if (id === undefined) throw new Error(`no tab shows ${urlPattern}`);
+    return id;
+  } finally {
+    await helper.close();
+  }
+}
+
+/** The popup, opened as a page about the given tab (as the panel's "Your watchlist" does). */
+export async function openPopupFor(launched: LaunchedBrowser, tabId: number): Promise<Page> {
+  const popup = await launched.openExtensionPage(`/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-section="current"][aria-busy="false"]', { timeout: 10_000 });
+  return popup;
+}
+
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (element) => element.textContent ?? '');
+}
