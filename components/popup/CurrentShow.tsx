@@ -53,7 +53,10 @@ function TabShowSummary({ show, onOpenPanel }: { show: TabShow; onOpenPanel: () 
   if (!show) return <p className="muted">No show is open on this page. Open a title on Netflix to see its real story.</p>;
   const { sighting, resolution } = show;
   const seenAs = sighting.title ?? 'this title';
-  if (!resolution) return <p className="muted">Looking up “{seenAs}”…</p>;
+  if (!resolution) {
+    if (!sighting.title && !sighting.siteId) return <p className="muted">Waiting for the player to show the title…</p>;
+    return <p className="muted">Looking up “{seenAs}”…</p>;
+  }
   if (resolution.status === 'none') return <p className="muted">No real story on file for “{seenAs}”.</p>;
   if (resolution.status === 'error') return <p className="muted">{resolution.message}</p>;
   const { context } = resolution;

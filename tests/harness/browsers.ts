@@ -91,6 +91,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Extra command-line arguments for the browser. */
   args?: string[];
+  /** Firefox only: extra preferences, on top of (and overriding) the harness's own. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 export interface LaunchedBrowser {
@@ -346,7 +348,7 @@ export async function launchBrowser(kind: BrowserKind, options: LaunchOptions): 
         defaultViewport: viewport,
         dumpio,
         args: ['--remote-allow-system-access', `--width=${DEFAULT_VIEWPORT.width}`, `--height=${DEFAULT_VIEWPORT.height + 100}`, ...(options.args ?? [])],
-        extraPrefsFirefox: firefoxPrefs(options.fakeInternetPort),
+        extraPrefsFirefox: { ...firefoxPrefs(options.fakeInternetPort), ...options.firefoxPrefs },
         // Release builds ignore services.settings.server unless this is set.
         env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       });

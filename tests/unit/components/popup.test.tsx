@@ -38,6 +38,12 @@ describe('popup: this tab', () => {
     expect(await screen.findByText('No real story on file for “The Lantern Keepers”.')).toBeTruthy();
   });
 
+  it('waits for the player while it shows neither a title nor the show ID', async () => {
+    sendMessage.mockResolvedValue({ sighting: { site: 'netflix', surface: 'watch', playableId: '80990101' }, resolution: null });
+    render(<CurrentShow tabId={12} />);
+    expect(await screen.findByText('Waiting for the player to show the title…')).toBeTruthy();
+  });
+
   it('says nothing was detected on a tab without Backstory', async () => {
     sendMessage.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     render(<CurrentShow tabId={12} />);
