@@ -125,8 +125,8 @@ async function timeModalToPanel(page: Page, label: string, partial: BrowserTimin
   await startStopwatch(page, PANEL_TIMEOUT_MS);
   await page.click(SOMOS_CARD);
   const result: StopwatchResult = await readStopwatch(page);
-  if (!result.ok) await fail(page, `${label}: ${result.reason}`, partial);
-  return result.ok ? result.ms : Number.NaN;
+  if (!result.ok) throw await failure(page, `${label}: ${result.reason}`, partial);
+  return result.ms;
 }
 
 /** Closes the detail modal with its own close button and waits until the panel host is gone. */
@@ -139,17 +139,17 @@ async function closeModal(page: Page, label: string, partial: BrowserTimings): P
       () => true,
       () => false,
     );
-  if (!gone) await fail(page, `${label}: the panel (${PANEL_HOST}) was still in the page ${PANEL_TIMEOUT_MS / 1000} s after closing the modal`, partial);
+  if (!gone) throw await failure(page, `${label}: the panel (${PANEL_HOST}) was still in the page ${PANEL_TIMEOUT_MS / 1000} s after closing the modal`, partial);
   await nextFrames(page);
 }
 
-/** Saves a screenshot of the page as it is, then stops the benchmark with a clear message. */
-async function fail(page: Page, message: string, partial: BrowserTimings): Promise<never> {
+/** Saves a screenshot of the page as it is and returns the error that stops the benchmark. */
+async function failure(page: Page, message: string, partial: BrowserTimings): Promise<BenchRunFailed> {
   const shot = path.join(REPO_ROOT, 'artifacts', `bench-failure-${partial.kind}.png`);
   await mkdir(path.dirname(shot), { recursive: true });
   const saved = await page.screenshot({ path: shot }).then(
     () => true,
     () => false,
   );
-  throw new BenchRunFailed(`${message}${saved ? ` (screenshot: ${shot})` : ''}`, partial);
+  return new BenchRunFailed(`${message}${saved ? ` (screenshot: ${shot})` : ''}`, partial);
 }
