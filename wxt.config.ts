@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { supportedMatchPatterns } from './lib/sites/registry';
 
 const PACK_DIR = 'assets/pack';
 
@@ -31,7 +32,7 @@ export default defineConfig({
     name: 'Backstory',
     description: 'The real story behind the show you are looking at on Netflix: the journalism, the events, the reviews.',
     permissions: ['storage', 'scripting'],
-    host_permissions: ['https://www.netflix.com/*'],
+    host_permissions: supportedMatchPatterns(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // 140 / 142: the first versions that read data_collection_permissions (we collect nothing).

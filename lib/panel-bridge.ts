@@ -34,3 +34,12 @@ export function publishPanelApi(api: PanelApi): void {
 export function findPanelApi(): PanelApi | undefined {
   return (globalThis as Record<string, unknown>)[GLOBAL_NAME] as PanelApi | undefined;
 }
+
+/**
+ * The extension was updated or disabled: take the panel off the page and forget its API, so a
+ * newly injected detector loads a live panel instead of reusing one whose messages go nowhere.
+ */
+export function retirePanelApi(): void {
+  findPanelApi()?.hide();
+  delete (globalThis as Record<string, unknown>)[GLOBAL_NAME];
+}

@@ -6,7 +6,6 @@ export interface TimelineEntry {
   year: number;
   label: string;
   kind: 'event' | 'work' | 'release';
-  url?: string;
 }
 
 const WORK_LABEL: Record<SourceWork['kind'], string> = {
@@ -24,12 +23,12 @@ const WORK_LABEL: Record<SourceWork['kind'], string> = {
 export function buildTimeline(context: ShowContext): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const event of context.events) {
-    if (event.start) entries.push({ date: event.start, year: yearOf(event.start), label: event.name, kind: 'event', url: event.url });
+    if (event.start) entries.push({ date: event.start, year: yearOf(event.start), label: event.name, kind: 'event' });
   }
   for (const work of context.basedOn) {
     if (!work.published) continue;
     const label = work.outlet ? `${WORK_LABEL[work.kind]} (${work.outlet})` : WORK_LABEL[work.kind];
-    entries.push({ date: work.published, year: yearOf(work.published), label, kind: 'work', url: work.url });
+    entries.push({ date: work.published, year: yearOf(work.published), label, kind: 'work' });
   }
   const released = context.premiered ?? (context.year ? String(context.year) : undefined);
   if (released) {

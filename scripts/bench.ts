@@ -96,15 +96,16 @@ async function writeResults(options: Options, sizes: BuildSizes[], timings: Brow
     },
     runsPerBrowser: options.runs,
     built: options.build,
-    measure: 'page performance.now(): detail modal in the DOM (MutationObserver) → panel in the shadow root has a non-zero box (observer + rAF)',
+    measure:
+      "the page's performance.now(): detail modal in the DOM (MutationObserver) → panel in the shadow root has a non-zero box " +
+      '(observer + requestAnimationFrame); rounded to 0.1 ms (Chromium coarsens the clock to 0.1 ms, Firefox to 1 ms)',
     panelTimeoutMs: PANEL_TIMEOUT_MS,
     bundleSizes: sizes,
-    browsers: timings.map((t) => ({
-      kind: t.kind,
-      version: t.version,
-      runs: t.runs,
-      ...(t.runs.length > 0 ? { summaryMs: { cold: summarize(t.runs.map((r) => r.coldMs)), warm: summarize(t.runs.map((r) => r.warmMs)) } } : {}),
-    })),
+    browsers: timings.map((t) => {
+      if (t.runs.length === 0) return t; // failed on its first run: nothing to summarize
+      const { cold, warm } = summarizeBrowser(t);
+      return { ...t, summaryMs: { cold, warm } };
+    }),
     ...(failure === undefined ? {} : { failure }),
   };
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });

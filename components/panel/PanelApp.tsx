@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { panelCollapsed } from '@/lib/settings';
 import { RealStoryPanel } from './RealStoryPanel';
-import type { PanelStore } from './panel-store';
+import { markSaved, type PanelStore } from './panel-store';
 
 const BACKGROUND_UNREACHABLE = "Backstory couldn't reach its background service. Reload the page and try again; nothing was changed.";
 
@@ -15,7 +15,10 @@ export function PanelApp({ store }: { store: PanelStore }) {
   const rootRef = useRef<HTMLDivElement>(null);
 
   const key = view?.context.key;
-  useEffect(() => setSaveError(undefined), [key]);
+  useEffect(() => {
+    setSaveError(undefined);
+    setSaving(false);
+  }, [key]);
   useEffect(() => {
     if (revealCount > 0) rootRef.current?.querySelector<HTMLElement>('[data-backstory="panel"]')?.focus();
   }, [revealCount]);
@@ -24,12 +27,14 @@ export function PanelApp({ store }: { store: PanelStore }) {
 
   async function toggleSaved() {
     if (!view) return;
+    const key = view.context.key;
     setSaving(true);
     setSaveError(undefined);
     try {
-      const result = await sendMessage('setWatchlisted', { key: view.context.key, saved: !view.saved, sighting: view.sighting });
-      if (result.ok) store.update({ view: { ...view, saved: result.saved } });
-      else setSaveError(result.message);
+      const result = await sendMessage('setWatchlisted', { key, saved: !view.saved, sighting: view.sighting });
+      // The answer may come after the user moved to another title: it only updates this one.
+      if (result.ok) markSaved(store, key, result.saved);
+      else if (store.get().view?.context.key === key) setSaveError(result.message);
     } catch {
       setSaveError(BACKGROUND_UNREACHABLE);
     } finally {

@@ -1,8 +1,14 @@
 import type { ReviewQuote } from '@/lib/model';
 import { formatPartialDate } from '@/lib/format';
 import { ExternalLink } from '../shared/ExternalLink';
+import { CitedBy } from './CitedBy';
 
-export function ReviewsSection({ reviews }: { reviews: ReviewQuote[] }) {
+/**
+ * Quotes with critic, outlet, date and a link to the review; reviews we have no quote from are
+ * links. When the critic's name comes from somewhere other than the review page, that source is
+ * named too.
+ */
+export function ReviewsSection({ reviews, nameOf }: { reviews: ReviewQuote[]; nameOf: (url: string) => string }) {
   if (reviews.length === 0) return null;
   const quoted = reviews.filter((review) => review.quote);
   const linked = reviews.filter((review) => !review.quote);
@@ -18,7 +24,7 @@ export function ReviewsSection({ reviews }: { reviews: ReviewQuote[] }) {
             {review.critic ? `${review.critic}, ` : ''}
             <ExternalLink href={review.url}>{review.outlet}</ExternalLink>
             {review.published ? `, ${formatPartialDate(review.published)}` : ''}
-            {review.rating ? ` · ${review.rating}` : ''}
+            {review.rating ? ` · ${review.rating}` : ''} <CitedBy urls={review.citedBy} nameOf={nameOf} inline />
           </figcaption>
         </figure>
       ))}

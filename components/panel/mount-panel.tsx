@@ -1,9 +1,14 @@
 import { createRoot } from 'react-dom/client';
-import type { PanelApi } from '@/lib/panel-bridge';
+import type { PanelApi, PanelView } from '@/lib/panel-bridge';
 import { createShadowHost, placeHost } from '@/lib/panel/shadow-host';
 import { panelCollapsed } from '@/lib/settings';
 import { PanelApp } from './PanelApp';
-import { createPanelStore } from './panel-store';
+import { createPanelStore, markSaved } from './panel-store';
+
+/** Nothing the panel renders has changed: same data, same kind of place. */
+function sameView(a: PanelView, b: PanelView): boolean {
+  return a.context === b.context && a.saved === b.saved && a.storage === b.storage && a.sighting === b.sighting && a.anchor.element === b.anchor.element && a.anchor.placement === b.anchor.placement;
+}
 
 /**
  * Creates the panel once per page: a shadow host that moves to wherever the current title's
@@ -18,8 +23,8 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
     show(view) {
       const previous = store.get().view;
       placeHost(host, view.anchor);
+      if (previous && sameView(previous, view)) return;
       const sameTitle = previous?.context.key === view.context.key;
-      if (sameTitle && previous.saved === view.saved && previous.storage === view.storage && previous.context === view.context && previous.anchor.placement === view.anchor.placement) return;
       store.update({ view, closed: sameTitle ? store.get().closed : false });
     },
     hide() {
@@ -31,8 +36,7 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
       store.update({ closed: false, revealCount: store.get().revealCount + 1 });
     },
     setSaved(key, saved) {
-      const view = store.get().view;
-      if (view?.context.key === key && view.saved !== saved) store.update({ view: { ...view, saved } });
+      markSaved(store, key, saved);
     },
   };
 }

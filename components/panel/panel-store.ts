@@ -25,3 +25,9 @@ export function createPanelStore() {
   };
 }
 export type PanelStore = ReturnType<typeof createPanelStore>;
+
+/** Records a saved state for `key` if that title is still the one on screen; otherwise nothing. */
+export function markSaved(store: PanelStore, key: string, saved: boolean): void {
+  const view = store.get().view;
+  if (view?.context.key === key && view.saved !== saved) store.update({ view: { ...view, saved } });
+}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { canIdentify } from '@/lib/identify';
 import { sendMessage, type TabShow } from '@/lib/messaging';
 
 type Load = { state: 'loading' } | { state: 'ready'; show: TabShow } | { state: 'unsupported' };
@@ -54,7 +55,7 @@ function TabShowSummary({ show, onOpenPanel }: { show: TabShow; onOpenPanel: () 
   const { sighting, resolution } = show;
   const seenAs = sighting.title ?? 'this title';
   if (!resolution) {
-    if (!sighting.title && !sighting.siteId) return <p className="muted">Waiting for the player to show the title…</p>;
+    if (!canIdentify(sighting)) return <p className="muted">Waiting for the player to show the title…</p>;
     return <p className="muted">Looking up “{seenAs}”…</p>;
   }
   if (resolution.status === 'none') return <p className="muted">No real story on file for “{seenAs}”.</p>;

@@ -1,13 +1,14 @@
 import { createPageController } from '@/lib/content/page-controller';
 import { listenForExtensionRequests } from '@/lib/content/extension-requests';
 import { loadPanel } from '@/lib/content/load-panel';
-import { watchFocus } from '@/lib/content/focus-watcher';
+import { followFocus } from '@/lib/content/focus-watcher';
 import { sendMessage } from '@/lib/messaging';
-import { findPanelApi } from '@/lib/panel-bridge';
+import { retirePanelApi } from '@/lib/panel-bridge';
 import { netflix } from '@/lib/sites/netflix';
+import { matchPatternsOf, NETFLIX_HOSTS } from '@/lib/sites/hosts';
 
 export default defineContentScript({
-  matches: ['https://www.netflix.com/*'],
+  matches: matchPatternsOf({ hosts: NETFLIX_HOSTS }),
   runAt: 'document_idle',
   main(ctx) {
     const controller = createPageController({
@@ -15,7 +16,7 @@ export default defineContentScript({
       loadPanel: () => loadPanel(() => sendMessage('injectPanel', undefined)),
       onError: (error) => console.debug('Backstory:', error),
     });
-    const watcher = watchFocus({
+    const watcher = followFocus({
       doc: document,
       adapter: netflix,
       readUrl: () => new URL(location.href),
@@ -29,7 +30,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       watcher.stop();
       stopListening();
-      findPanelApi()?.hide();
+      retirePanelApi();
     });
   },
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
-import { adapters } from '../sites/registry';
+import { supportedMatchPatterns } from '../sites/registry';
 import type { BackgroundServiceDeps } from './service';
 
 /** The file WXT builds from entrypoints/panel.content (registration: 'runtime'). */
@@ -17,8 +17,7 @@ export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) });
     },
     async broadcastWatchlistChange(change) {
-      const patterns = adapters.flatMap((adapter) => adapter.hosts.map((host) => `https://${host}/*`));
-      const tabs = await browser.tabs.query({ url: patterns });
+      const tabs = await browser.tabs.query({ url: supportedMatchPatterns() });
       await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('watchlistChanged', change, tab.id))));
     },
   };

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Resolution } from '../model';
 import type { Done, WatchlistResult } from '../messaging';
-import { checkSender, parsePayload, payloadSchemas, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
+import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
 import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
 
@@ -36,7 +36,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       }
     }
     deps.log?.(`rejected a message: ${problems.join('; ')}`);
-    throw new Error(`Rejected: ${problems.join('; ')}`);
+    throw new RejectedMessage(`Rejected: ${problems.join('; ')}`);
   }
 
   function parse<T>(schema: ZodType<T>, data: unknown): T {
@@ -82,7 +82,8 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
         deps.log?.('watchlist write failed', error);
         return { ok: false, message: STORAGE_UNAVAILABLE };
       }
-      await deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error) => deps.log?.('broadcast failed', error));
+      // Not awaited: the user's button should not wait for every other Netflix tab to answer.
+      void deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error: unknown) => deps.log?.('broadcast failed', error));
       return { ok: true, saved: change.saved };
     },
 

@@ -12,7 +12,7 @@ export function listenForExtensionRequests(controller: PageController): () => vo
     if (sender.id !== browser.runtime.id) throw new Error('Rejected: not from Backstory');
   };
   const removers = [
-    onMessage('getTabShow', ({ sender }) => {
+    onMessage('getTabShow', async ({ sender }) => {
       fromUs(sender);
       return controller.tabShow();
     }),

@@ -16,7 +16,7 @@ export interface FocusWatcherOptions {
  * Follows the single-page app: every batch of DOM mutations and every URL change leads to one
  * pass of the adapter's focus reader (a handful of selector queries, never a whole-document scan).
  */
-export function watchFocus(options: FocusWatcherOptions) {
+export function followFocus(options: FocusWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onChange, onSame } = options;
   let previous: FocusSighting | null = null;
   let previousIdentity = '';

@@ -1,3 +1,4 @@
+import { canIdentify } from '../identify';
 import type { Resolution, Sighting } from '../model';
 import type { TabShow } from '../messaging';
 import type { PanelApi } from '../panel-bridge';
@@ -10,27 +11,54 @@ export interface PageControllerDeps {
   onError?(error: unknown): void;
 }
 
+type Current = { focus: FocusSighting; resolution: Resolution | null };
+
+function sameSighting(a: Sighting, b: Sighting): boolean {
+  return a.surface === b.surface && a.siteId === b.siteId && a.playableId === b.playableId && a.title === b.title && a.year === b.year && a.kind === b.kind;
+}
+
+/**
+ * The player hides its title with its controls a few seconds into playback: the same video, now
+ * without the title, is still the same show, and its panel (or the user's choice to close it)
+ * must not blink away and back each time the controls do.
+ */
+function isTitleHiddenAgain(before: Sighting, now: Sighting): boolean {
+  return (
+    before.surface === 'watch' &&
+    now.surface === 'watch' &&
+    now.playableId === before.playableId &&
+    now.title === undefined &&
+    (now.siteId === undefined || now.siteId === before.siteId)
+  );
+}
+
 /**
  * Turns focus changes into panel states: look the title up, then show its story or nothing.
  * Answers that arrive after the user has moved on to another title are dropped.
  */
 export function createPageController(deps: PageControllerDeps) {
-  let current: { focus: FocusSighting; resolution: Resolution | null } | null = null;
+  let current: Current | null = null;
   let panel: PanelApi | null = null;
+  let panelLoading: Promise<PanelApi> | null = null;
+  let lookup: Promise<void> = Promise.resolve();
   let generation = 0;
 
-  function canResolve({ siteId, title }: Sighting): boolean {
-    return Boolean(siteId || title);
+  function showCurrent(): void {
+    if (!panel || current?.resolution?.status !== 'found') return;
+    const { context, saved, storage } = current.resolution;
+    panel.show({ sighting: current.focus.sighting, context, saved, storage, anchor: current.focus.anchor });
   }
 
-  async function focusChanged(focus: FocusSighting | null): Promise<void> {
-    const mine = ++generation;
-    if (!focus || !canResolve(focus.sighting)) {
-      current = focus ? { focus, resolution: null } : null;
-      panel?.hide();
-      return;
-    }
-    current = { focus, resolution: null };
+  /** One load, however many titles ask for the panel while it is on its way. */
+  function ensurePanel(): Promise<PanelApi> {
+    panelLoading ??= deps.loadPanel().catch((error: unknown) => {
+      panelLoading = null;
+      throw error;
+    });
+    return panelLoading;
+  }
+
+  async function lookUp(focus: FocusSighting, mine: number): Promise<void> {
     let resolution: Resolution;
     try {
       resolution = await deps.resolve(focus.sighting);
@@ -45,26 +73,43 @@ export function createPageController(deps: PageControllerDeps) {
       return;
     }
     try {
-      panel ??= await deps.loadPanel();
+      panel = await ensurePanel();
     } catch (error) {
       deps.onError?.(error);
       return;
     }
-    if (mine !== generation) return;
-    const { context, saved, storage } = resolution;
-    panel.show({ sighting: focus.sighting, context, saved, storage, anchor: focus.anchor });
+    if (mine === generation) showCurrent();
+  }
+
+  function focusChanged(focus: FocusSighting | null): Promise<void> {
+    if (focus && current && (sameSighting(current.focus.sighting, focus.sighting) || isTitleHiddenAgain(current.focus.sighting, focus.sighting))) {
+      current = { ...current, focus: { sighting: current.focus.sighting, anchor: focus.anchor } };
+      showCurrent();
+      return lookup;
+    }
+    const mine = ++generation;
+    if (!focus || !canIdentify(focus.sighting)) {
+      current = focus ? { focus, resolution: null } : null;
+      panel?.hide();
+      lookup = Promise.resolve();
+      return lookup;
+    }
+    current = { focus, resolution: null };
+    lookup = lookUp(focus, mine);
+    return lookup;
   }
 
   return {
     focusChanged,
     /** The page re-rendered around the same title: put the panel back if it was dropped. */
     focusUnchanged(focus: FocusSighting): void {
-      if (!panel || current?.resolution?.status !== 'found') return;
-      current.focus = focus;
-      const { context, saved, storage } = current.resolution;
-      panel.show({ sighting: focus.sighting, context, saved, storage, anchor: focus.anchor });
+      if (!current) return;
+      current = { ...current, focus: { sighting: current.focus.sighting, anchor: focus.anchor } };
+      showCurrent();
     },
-    tabShow(): TabShow {
+    /** This page's show once any lookup in flight has answered, for the popup. */
+    async tabShow(): Promise<TabShow> {
+      await lookup;
       if (!current) return null;
       return { sighting: current.focus.sighting, resolution: current.resolution };
     },
@@ -76,7 +121,7 @@ export function createPageController(deps: PageControllerDeps) {
     },
     watchlistChanged(key: string, saved: boolean): void {
       if (current?.resolution?.status === 'found' && current.resolution.context.key === key) {
-        current.resolution = { ...current.resolution, saved };
+        current = { ...current, resolution: { ...current.resolution, saved } };
       }
       panel?.setSaved(key, saved);
     },

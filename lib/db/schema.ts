@@ -1,20 +1,24 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { ShowContext, ShowKey, ShowKind, Site } from '../model';
 
-/** A resolved context kept so seen titles open instantly and the popup can show saved ones. */
+/**
+ * A context from live sources, kept so seen titles open instantly. Curated-pack entries are never
+ * copied here: they ship with the extension, and a copy would outlive a corrected or removed entry.
+ */
 export interface CachedShow {
   key: ShowKey;
   context: ShowContext;
-  origin: 'pack' | 'live';
   storedAt: number;
 }
 
-/** "This site's ID is that show": learned from a confident match, so later sightings by ID are instant. */
+/**
+ * "This site's ID is that show": learned from a match backed by the year, so later sightings that
+ * carry only the ID (a card, a player without its title) find the show too.
+ */
 export interface SiteIdLink {
   site: Site;
   siteId: string;
   key: ShowKey;
-  via: 'site-id' | 'title';
   learnedAt: number;
 }
 

@@ -1,20 +1,25 @@
 import type { ShowContext, ShowKey, Site } from '../model';
-import type { BackstoryDb, CachedShow, SiteIdLink } from './schema';
+import { withReopen } from './reopen';
+import type { BackstoryDb, SiteIdLink } from './schema';
 
+/** Contexts found by live lookups, and the site-ID links learned from confident matches. */
 export function createShowRepository(db: BackstoryDb) {
+  const run = <T>(work: () => Promise<T>) => withReopen(db, work);
   return {
-    async get(key: ShowKey): Promise<CachedShow | undefined> {
-      return db.shows.get(key);
+    async get(key: ShowKey): Promise<ShowContext | undefined> {
+      return (await run(() => db.shows.get(key)))?.context;
     },
-    async put(context: ShowContext, origin: CachedShow['origin'], now: number): Promise<void> {
-      await db.shows.put({ key: context.key, context, origin, storedAt: now });
+    async put(context: ShowContext, now: number): Promise<void> {
+      await run(() => db.shows.put({ key: context.key, context, storedAt: now }));
     },
     async keyForSiteId(site: Site, siteId: string): Promise<ShowKey | undefined> {
-      const link = await db.siteIds.get({ site, siteId });
-      return link?.key;
+      return (await run(() => db.siteIds.get({ site, siteId })))?.key;
     },
     async linkSiteId(link: SiteIdLink): Promise<void> {
-      await db.siteIds.put(link);
+      await run(() => db.siteIds.put(link));
+    },
+    async unlinkSiteId(site: Site, siteId: string): Promise<void> {
+      await run(() => db.siteIds.delete([site, siteId]));
     },
   };
 }

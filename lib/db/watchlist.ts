@@ -1,4 +1,5 @@
 import type { ShowContext, ShowKey, Sighting } from '../model';
+import { withReopen } from './reopen';
 import type { BackstoryDb, WatchlistEntry } from './schema';
 
 export function watchlistEntryFor(context: ShowContext, sighting: Sighting | undefined, now: number): WatchlistEntry {
@@ -24,23 +25,26 @@ function describeWork(title: string, outlet: string | undefined, published: stri
 }
 
 export function createWatchlistRepository(db: BackstoryDb) {
+  const run = <T>(work: () => Promise<T>) => withReopen(db, work);
   return {
     async has(key: ShowKey): Promise<boolean> {
-      return (await db.watchlist.get(key)) !== undefined;
+      return (await run(() => db.watchlist.get(key))) !== undefined;
     },
     /** Saving again keeps the original date added: the list is ordered by when a show was first saved. */
     async save(entry: WatchlistEntry): Promise<void> {
-      await db.transaction('rw', db.watchlist, async () => {
-        const existing = await db.watchlist.get(entry.key);
-        await db.watchlist.put(existing ? { ...entry, addedAt: existing.addedAt } : entry);
-      });
+      await run(() =>
+        db.transaction('rw', db.watchlist, async () => {
+          const existing = await db.watchlist.get(entry.key);
+          await db.watchlist.put(existing ? { ...entry, addedAt: existing.addedAt } : entry);
+        }),
+      );
     },
     async remove(key: ShowKey): Promise<void> {
-      await db.watchlist.delete(key);
+      await run(() => db.watchlist.delete(key));
     },
     /** Newest first. */
     async list(): Promise<WatchlistEntry[]> {
-      return db.watchlist.orderBy('addedAt').reverse().toArray();
+      return run(() => db.watchlist.orderBy('addedAt').reverse().toArray());
     },
   };
 }

@@ -38,6 +38,15 @@ export function matchPack(sighting: Sighting, entries: readonly ShowContext[]): 
   return { entry: fitting[0]!, via: 'title' };
 }
 
+/**
+ * Whether a sighting says something that rules this entry out: a name that is none of its names,
+ * another year, another kind, another site. Used to re-check a link learned earlier.
+ */
+export function contradicts(sighting: Sighting, entry: ShowContext): boolean {
+  if (sighting.title && !titlesOf(entry).includes(normalizeTitle(sighting.title))) return true;
+  return evidenceScore(sighting, entry) === -Infinity;
+}
+
 function titlesOf(entry: ShowContext): string[] {
   return [entry.title, entry.originalTitle, ...(entry.aliases ?? [])]
     .filter((title): title is string => Boolean(title))

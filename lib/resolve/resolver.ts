@@ -1,7 +1,7 @@
 import type { Resolution, ShowContext, ShowKey, Sighting, StorageState } from '../model';
 import type { ShowRepository } from '../db/shows';
 import type { WatchlistRepository } from '../db/watchlist';
-import { matchPack } from './match-pack';
+import { contradicts, matchPack, type PackMatch } from './match-pack';
 
 export interface ResolverDeps {
   pack: readonly ShowContext[];
@@ -12,12 +12,18 @@ export interface ResolverDeps {
   onStorageError?: (error: unknown) => void;
 }
 
+/** Where a sighting's ID and its text can be trusted to be about the same title. */
+const LEARNING_SURFACES = new Set<Sighting['surface']>(['detail', 'title-page']);
+
 /**
- * Sighting in, story out: the site-ID links learned before, then the curated pack.
+ * Sighting in, story out: the pack's own Netflix IDs, then the ID links learned before, then the
+ * pack by title.
  *
- * Storage is an optimisation and the watchlist's home, never a condition for showing what the
- * pack knows: if IndexedDB fails, the pack's context still comes back, marked so the panel can
- * say that saving is not possible right now.
+ * A link is learned only from a title match backed by the year on a detail view, and it is
+ * re-checked on every use: a sighting that contradicts it (another name, year or kind) drops it.
+ * Storage is an optimisation and the watchlist's home, never a condition for showing what the pack
+ * knows: if IndexedDB fails, the pack's context still comes back, marked so the panel can say that
+ * saving is not possible right now.
  */
 export function createResolver(deps: ResolverDeps) {
   const packByKey = new Map(deps.pack.map((entry) => [entry.key, entry]));
@@ -33,10 +39,22 @@ export function createResolver(deps: ResolverDeps) {
   }
 
   async function contextForKey(key: ShowKey, storage: { state: StorageState }): Promise<ShowContext | undefined> {
-    const fromPack = packByKey.get(key);
-    if (fromPack) return fromPack;
-    const cached = await attempt(() => deps.shows.get(key), storage);
-    return cached?.context;
+    return packByKey.get(key) ?? (await attempt(() => deps.shows.get(key), storage));
+  }
+
+  async function fromLearnedLink(sighting: Sighting, storage: { state: StorageState }): Promise<ShowContext | undefined> {
+    const { site, siteId } = sighting;
+    if (!siteId) return undefined;
+    const key = await attempt(() => deps.shows.keyForSiteId(site, siteId), storage);
+    if (!key) return undefined;
+    const context = await contextForKey(key, storage);
+    if (context && !contradicts(sighting, context)) return context;
+    await attempt(() => deps.shows.unlinkSiteId(site, siteId), storage);
+    return undefined;
+  }
+
+  function worthLearning(sighting: Sighting, match: PackMatch): boolean {
+    return match.entry !== null && match.via === 'title' && sighting.year !== undefined && LEARNING_SURFACES.has(sighting.surface);
   }
 
   return {
@@ -47,24 +65,18 @@ export function createResolver(deps: ResolverDeps) {
 
     async resolve(sighting: Sighting): Promise<Resolution> {
       const storage = { state: 'ok' as StorageState };
-      const { siteId } = sighting;
+      const match = matchPack(sighting, deps.pack);
+      let context = match.entry && match.via === 'site-id' ? match.entry : await fromLearnedLink(sighting, storage);
 
-      const linkedKey = siteId ? await attempt(() => deps.shows.keyForSiteId(sighting.site, siteId), storage) : undefined;
-      let context = linkedKey ? await contextForKey(linkedKey, storage) : undefined;
-
-      if (!context) {
-        const match = matchPack(sighting, deps.pack);
-        if (!match.entry) return { status: 'none' };
+      if (!context && match.entry) {
         context = match.entry;
-        const found = context;
-        if (siteId) {
-          await attempt(
-            () => deps.shows.linkSiteId({ site: sighting.site, siteId, key: found.key, via: match.via, learnedAt: deps.now() }),
-            storage,
-          );
+        const { siteId } = sighting;
+        if (siteId && worthLearning(sighting, match)) {
+          const link = { site: sighting.site, siteId, key: context.key, learnedAt: deps.now() };
+          await attempt(() => deps.shows.linkSiteId(link), storage);
         }
-        await attempt(() => deps.shows.put(found, 'pack', deps.now()), storage);
       }
+      if (!context) return { status: 'none' };
 
       const key = context.key;
       const saved = (await attempt(() => deps.watchlist.has(key), storage)) ?? false;

@@ -5,17 +5,18 @@
  * The URL decides first which surface can be the focus: billboards, More Like This, episode
  * lists and search chips all name real titles that are not the one the user is looking at.
  */
+import { NETFLIX_HOSTS } from './hosts';
 import type { CardSighting, FocusSighting, SiteAdapter } from './types';
 import { cardSightings } from './netflix/cards';
 import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
 import { detailFocus, findDetailDialog } from './netflix/modal';
 import { titlePageFocus } from './netflix/title-page';
-import { watchFocus } from './netflix/watch';
+import { playerFocus } from './netflix/watch';
 
 export function netflixFocus(doc: Document, url: URL): FocusSighting | null {
   if (isWatchPath(url)) {
     const playableId = watchPathId(url);
-    return playableId ? watchFocus(doc, url, playableId) : null;
+    return playableId ? playerFocus(doc, url, playableId) : null;
   }
   const titleId = titlePathId(url);
   // Logged in, `/title/ID` opens the same detail modal as `?jbv=ID` on browse and search.
@@ -31,7 +32,7 @@ export function netflixCards(doc: Document, url: URL): CardSighting[] {
 
 export const netflix: SiteAdapter = {
   site: 'netflix',
-  hosts: ['www.netflix.com', 'netflix.com'],
+  hosts: NETFLIX_HOSTS,
   focus: netflixFocus,
   cards: netflixCards,
 };

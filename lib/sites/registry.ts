@@ -1,5 +1,6 @@
 /** Every site adapter. Adding a site is one adapter file and one line here. */
 import { netflix } from './netflix';
+import { matchPatternsOf } from './hosts';
 import type { SiteAdapter } from './types';
 
 export const adapters: readonly SiteAdapter[] = [netflix];
@@ -8,4 +9,9 @@ export const adapters: readonly SiteAdapter[] = [netflix];
 export function adapterForUrl(url: URL): SiteAdapter | undefined {
   const host = url.hostname.toLowerCase();
   return adapters.find((adapter) => adapter.hosts.includes(host));
+}
+
+/** Every supported site's URL patterns. */
+export function supportedMatchPatterns(): string[] {
+  return adapters.flatMap(matchPatternsOf);
 }

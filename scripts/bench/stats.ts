@@ -16,7 +16,8 @@ export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (i: number): number => sorted[Math.min(Math.max(i, 0), sorted.length - 1)]!;
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+  // The mean of two middle values, rounded to drop float noise (37.650000000000006).
+  const median = sorted.length % 2 === 1 ? at(middle) : Math.round(((at(middle - 1) + at(middle)) / 2) * 1000) / 1000;
   const summary: Summary = { runs: sorted.length, median, min: at(0), max: at(sorted.length - 1) };
   if (sorted.length >= MIN_RUNS_FOR_P90) summary.p90 = at(Math.ceil(0.9 * sorted.length) - 1);
   return summary;

@@ -80,5 +80,7 @@ export async function startStopwatch(page: Page, timeoutMs: number): Promise<voi
 /** Waits for the armed stopwatch's result (it times itself out in the page). */
 export async function readStopwatch(page: Page): Promise<StopwatchResult> {
   const result = await page.evaluate(() => (window as BenchWindow).__backstoryBenchStopwatch ?? null);
-  return result ?? { ok: false, reason: 'the stopwatch was not armed in this page (did it navigate?)' };
+  if (!result) return { ok: false, reason: 'the stopwatch was not armed in this page (did it navigate?)' };
+  // The page clock is coarsened anyway (0.1 ms in Chromium, 1 ms in Firefox): drop float noise.
+  return result.ok ? { ...result, ms: Math.round(result.ms * 10) / 10 } : result;
 }

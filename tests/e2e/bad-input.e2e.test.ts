@@ -43,6 +43,8 @@ describe.each(e2eBrowserKinds())('bad input in %s', (kind) => {
     await internet?.stop();
   });
 
+  // `pageerror` reports the page's own scripts: an error we threw into a page handler would show
+  // there; the content script's own isolated world is covered by the adapter's unit tests.
   it.each(Object.keys(STRANGE_PAGES))('strange markup at %s: no panel, no claim, no error in the page', async (pathAndQuery) => {
     const pageErrors: string[] = [];
     const onError = (error: unknown) => pageErrors.push(String(error));

@@ -26,6 +26,15 @@ import {
 
 const card = (id: string) => `a[data-uia="standard-card"][href="/browse?jbv=${id}"]`;
 
+/** The popup, asked about the page's tab, says there is no story for `title`, and the page has no panel. */
+async function expectNoStoryOnFile(launched: LaunchedBrowser, page: Page, title: string): Promise<void> {
+  const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
+  await popup.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
+  expect(await textOf(popup, '[data-section="current"]')).toContain(`No real story on file for “${title}”.`);
+  await popup.close();
+  expect(await page.$('backstory-panel')).toBeNull();
+}
+
 describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
   let internet: FakeInternet;
   let launched: LaunchedBrowser;
@@ -91,21 +100,13 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
 
     await (await page.waitForSelector(card(LANTERN_KEEPERS.id), { visible: true }))!.click();
     await page.waitForSelector(DETAIL_MODAL, { visible: true });
-    const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
-    await popup.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
-    expect(await textOf(popup, '[data-section="current"]')).toContain('No real story on file for “The Lantern Keepers”.');
-    await popup.close();
-    expect(await page.$('backstory-panel')).toBeNull();
+    await expectNoStoryOnFile(launched, page, 'The Lantern Keepers');
   });
 
   it('gives a different work with the same name (a 1999 film "Somos") no story', async () => {
     await page.goto(netflixUrl.modal(SOMOS_1999_FILM.id), { waitUntil: 'load' });
     await page.waitForSelector(DETAIL_MODAL, { visible: true });
-    const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
-    await popup.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
-    expect(await textOf(popup, '[data-section="current"]')).toContain('No real story on file for “Somos”.');
-    await popup.close();
-    expect(await page.$('backstory-panel')).toBeNull();
+    await expectNoStoryOnFile(launched, page, 'Somos');
   });
 
   it('shows the story on the logged-out title page, after its metadata', async () => {

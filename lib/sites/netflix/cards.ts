@@ -47,14 +47,16 @@ function carouselCards(doc: Document, url: URL): Found[] {
 
 /**
  * Legacy lolomo rows link to `/watch/ID`. `tctx` names the show even on a Continue Watching card
- * that resumes an episode; without `tctx`, a browse card's `/watch/` ID is the title's own.
+ * that resumes an episode. Without `tctx`, a browse card's `/watch/` ID is the title's own, except
+ * in Continue Watching, where it is the episode to resume and must not stand for the show.
  */
 function legacyCards(doc: Document, url: URL): Found[] {
   return allIncluded(doc, `${CARD.legacyInContainer}, ${CARD.legacySliderRefocus}`).flatMap((link) => {
     const target = linkTarget(link, url);
     if (!target) return [];
     const watchId = watchPathId(target);
-    const siteId = tctxVideoId(target) ?? jbvId(target) ?? titlePathId(target) ?? watchId;
+    const resumesEpisode = link.closest(CARD.continueWatchingRow) !== null;
+    const siteId = tctxVideoId(target) ?? jbvId(target) ?? titlePathId(target) ?? (resumesEpisode ? undefined : watchId);
     const title = titleFromCardLabel(link.getAttribute('aria-label'));
     if (siteId === undefined || title === undefined) return [];
     const sighting = netflixSighting('card', { siteId, playableId: watchId, title });

@@ -39,8 +39,12 @@ function findDialogBySuffix(doc: Document, suffix: string): Element | undefined 
 export function detailFocus(doc: Document, url: URL, dialog: Element, idFromPage?: string): FocusSighting | null {
   const kind = modalKind(dialog, 'detail');
   const play = playLinkIds(dialog, url);
+  const pageId = jbvId(url) ?? idFromPage;
+  // While the app swaps one modal for another, the URL can name the new title for a frame while
+  // the dialog still shows the old one: when the play button's show ID disagrees, read nothing.
+  if (pageId && play.confirmedId && pageId !== play.confirmedId) return null;
   const sighting = netflixSighting('detail', {
-    siteId: jbvId(url) ?? idFromPage ?? play.confirmedId ?? (kind === 'film' ? play.watchId : undefined),
+    siteId: pageId ?? play.confirmedId ?? (kind === 'film' ? play.watchId : undefined),
     playableId: play.watchId,
     title: modalTitle(doc, dialog, 'detail'),
     year: detailYear(dialog),

@@ -14,6 +14,8 @@ export const CARD = {
   legacyInContainer: '[data-uia="title-card-container"] a[aria-label]',
   /** Legacy lolomo rows before the container got its `data-uia`. */
   legacySliderRefocus: '.title-card a.slider-refocus[aria-label]',
+  /** Legacy Continue Watching row: its links resume an episode (a progress bar sits under each card). */
+  continueWatchingRow: '.lolomoRow[data-list-context="continueWatching"]',
   /** Badge hosts, outermost slot first: 2026 carousel slot, legacy slider slot, legacy card. */
   hosts: ['div[data-virtual-slot]', '.slider-item', '.title-card-container'],
 } as const;

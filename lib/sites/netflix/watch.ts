@@ -17,7 +17,7 @@ interface PlayerTitle {
   kind?: ShowKind;
 }
 
-export function watchFocus(doc: Document, url: URL, playableId: string): FocusSighting | null {
+export function playerFocus(doc: Document, url: URL, playableId: string): FocusSighting | null {
   const anchor = watchAnchor(doc);
   if (!anchor) return null;
   const controls = videoTitle(doc);

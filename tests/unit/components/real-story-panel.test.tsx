@@ -60,6 +60,8 @@ describe('RealStoryPanel with the Somos. entry', () => {
     const reviews = renderPanel().section('reviews');
     const guardian = reviews.querySelector('[data-review="The Guardian"]')!;
     expect(guardian.textContent).toContain('Jack Seale');
+    // The byline is not on the review page itself: the panel names where the attribution comes from.
+    expect(guardian.querySelector('.cited-by a')!.getAttribute('href')).toBe('https://www.purewow.com/entertainment/somos-netflix-top-ten');
     expect(guardian.querySelector('blockquote')!.textContent).toContain('not only about what happened, but who it happened to');
     expect(guardian.querySelector('a')!.getAttribute('href')).toBe(
       'https://www.theguardian.com/tv-and-radio/2021/jun/30/somos-review-the-show-that-flips-the-script-on-brutal-cartel-epics',

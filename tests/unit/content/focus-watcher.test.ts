@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchFocus } from '../../../lib/content/focus-watcher';
+import { followFocus } from '../../../lib/content/focus-watcher';
 import type { SiteAdapter } from '../../../lib/sites/types';
 import { netflix } from '../../../lib/sites/netflix';
 
@@ -27,7 +27,7 @@ describe('focus watcher', () => {
   function start(adapter: SiteAdapter = netflix) {
     const onChange = vi.fn();
     const onSame = vi.fn();
-    const watcher = watchFocus({ doc: document, adapter, readUrl: () => new URL(location.href), schedule: (run) => setTimeout(run, 0), onChange, onSame });
+    const watcher = followFocus({ doc: document, adapter, readUrl: () => new URL(location.href), schedule: (run) => setTimeout(run, 0), onChange, onSame });
     stop = watcher.stop;
     return { onChange, onSame, watcher };
   }

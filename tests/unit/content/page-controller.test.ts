@@ -31,7 +31,7 @@ describe('page controller', () => {
     const controller = createPageController({ resolve: async () => ({ status: 'none' }), loadPanel });
     await controller.focusChanged(focusOn({ title: 'The Lantern Keepers', year: 2024 }));
     expect(loadPanel).not.toHaveBeenCalled();
-    expect(controller.tabShow()).toEqual({ sighting: expect.objectContaining({ title: 'The Lantern Keepers' }), resolution: { status: 'none' } });
+    expect(await controller.tabShow()).toEqual({ sighting: expect.objectContaining({ title: 'The Lantern Keepers' }), resolution: { status: 'none' } });
   });
 
   it('does not even ask about a sighting with neither ID nor title', async () => {
@@ -57,7 +57,7 @@ describe('page controller', () => {
     expect(panel.show.mock.calls[0]![0].context.key).toBe('pack:second');
     await controller.focusChanged(null);
     expect(panel.hide).toHaveBeenCalled();
-    expect(controller.tabShow()).toBeNull();
+    expect(await controller.tabShow()).toBeNull();
   });
 
   it('treats a failed lookup as no story, without throwing into the page', async () => {
@@ -65,7 +65,7 @@ describe('page controller', () => {
     const controller = createPageController({ resolve: async () => Promise.reject(new Error('Extension context invalidated.')), loadPanel: vi.fn(), onError });
     await expect(controller.focusChanged(focusOn({ title: 'Somos.', year: 2021 }))).resolves.toBeUndefined();
     expect(onError).toHaveBeenCalled();
-    expect(controller.tabShow()?.resolution).toMatchObject({ status: 'error' });
+    expect((await controller.tabShow())?.resolution).toMatchObject({ status: 'error' });
   });
 
   it('reveals the panel on request only when there is a story, and passes watchlist changes on', async () => {
@@ -77,6 +77,63 @@ describe('page controller', () => {
     expect(panel.reveal).toHaveBeenCalledOnce();
     controller.watchlistChanged('pack:lantern-test', true);
     expect(panel.setSaved).toHaveBeenCalledWith('pack:lantern-test', true);
-    expect(controller.tabShow()?.resolution).toMatchObject({ saved: true });
+    expect((await controller.tabShow())?.resolution).toMatchObject({ saved: true });
+  });
+});
+
+describe('page controller on the player', () => {
+  const withTitle = (): FocusSighting => ({
+    sighting: { site: 'netflix', surface: 'watch', playableId: '80990101', title: 'Somos.', kind: 'series' },
+    anchor: { element: document.body, placement: 'overlay' },
+  });
+  const titleHidden = (): FocusSighting => ({
+    sighting: { site: 'netflix', surface: 'watch', playableId: '80990101' },
+    anchor: { element: document.body, placement: 'overlay' },
+  });
+
+  it('keeps the story while the player hides its title with its controls, without asking again', async () => {
+    const panel = fakePanel();
+    const resolve = vi.fn(async () => found());
+    const controller = createPageController({ resolve, loadPanel: async () => panel });
+    await controller.focusChanged(withTitle());
+    await controller.focusChanged(titleHidden());
+    await controller.focusChanged(withTitle());
+    expect(panel.hide).not.toHaveBeenCalled();
+    expect(resolve).toHaveBeenCalledOnce();
+    expect(controller.reveal()).toBe(true);
+    expect((await controller.tabShow())?.sighting.title).toBe('Somos.');
+  });
+
+  it('lets go of the story when another video plays', async () => {
+    const panel = fakePanel();
+    const controller = createPageController({ resolve: async () => found(), loadPanel: async () => panel });
+    await controller.focusChanged(withTitle());
+    await controller.focusChanged({ ...titleHidden(), sighting: { site: 'netflix', surface: 'watch', playableId: '80990102' } });
+    expect(panel.hide).toHaveBeenCalledOnce();
+  });
+});
+
+describe('page controller timing', () => {
+  it('loads the panel script once even when two titles ask for it at the same time', async () => {
+    const panel = fakePanel();
+    let finishLoading!: (api: PanelApi) => void;
+    const loadPanel = vi.fn(() => new Promise<PanelApi>((resolve) => (finishLoading = resolve)));
+    const controller = createPageController({ resolve: async () => found(), loadPanel });
+    const first = controller.focusChanged(focusOn({ title: 'A', year: 2020 }));
+    await Promise.resolve();
+    const second = controller.focusChanged(focusOn({ title: 'B', year: 2020 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finishLoading(panel);
+    await Promise.all([first, second]);
+    expect(loadPanel).toHaveBeenCalledOnce();
+  });
+
+  it('answers the popup after the lookup in flight, not with "looking up"', async () => {
+    let answer!: (resolution: Resolution) => void;
+    const controller = createPageController({ resolve: () => new Promise((resolve) => (answer = resolve)), loadPanel: async () => fakePanel() });
+    void controller.focusChanged(focusOn({ title: 'The Lantern Keepers', year: 2024 }));
+    const asked = controller.tabShow();
+    answer({ status: 'none' });
+    expect((await asked)?.resolution).toEqual({ status: 'none' });
   });
 });

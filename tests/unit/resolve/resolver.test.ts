@@ -5,6 +5,7 @@ import type { Sighting } from '../../../lib/model';
 import { createResolver } from '../../../lib/resolve/resolver';
 import { loadPack } from '../../../lib/sources/pack';
 import { brokenDb, freshDb } from '../support/databases';
+import { contextFixture } from '../support/contexts';
 
 const pack = loadPack();
 const somos = pack.find((entry) => entry.key === 'pack:somos')!;
@@ -55,10 +56,33 @@ describe('resolver', () => {
     expect(onStorageError).toHaveBeenCalled();
   });
 
-  it('serves the current pack entry for a learned key, not an older cached copy', async () => {
+  it('learns nothing from a player title matched without the year', async () => {
+    const { resolver, shows } = resolverOn();
+    await resolver.resolve({ site: 'netflix', surface: 'watch', siteId: SOMOS_TEST_ID, title: 'Somos.', kind: 'series' });
+    expect(await shows.keyForSiteId('netflix', SOMOS_TEST_ID)).toBeUndefined();
+  });
+
+  it('drops a learned link that a later sighting contradicts, instead of telling the wrong story', async () => {
     const { resolver, shows } = resolverOn();
     await resolver.resolve(detail);
-    await shows.put({ ...somos, tagline: 'An outdated tagline from an older pack.' }, 'pack', 1);
-    expect(await resolver.resolve({ site: 'netflix', surface: 'watch', siteId: SOMOS_TEST_ID })).toMatchObject({ context: { tagline: somos.tagline } });
+    const otherShow = { site: 'netflix' as const, surface: 'detail' as const, siteId: SOMOS_TEST_ID, title: 'Totally Different Show', year: 1995, kind: 'film' as const };
+    expect(await resolver.resolve(otherShow)).toEqual({ status: 'none' });
+    expect(await shows.keyForSiteId('netflix', SOMOS_TEST_ID)).toBeUndefined();
+  });
+
+  it('drops a link to a show the pack no longer has', async () => {
+    const { resolver, shows } = resolverOn();
+    await shows.linkSiteId({ site: 'netflix', siteId: '80990555', key: 'pack:withdrawn-entry', learnedAt: 1 });
+    expect(await resolver.resolve({ site: 'netflix', surface: 'card', siteId: '80990555' })).toEqual({ status: 'none' });
+    expect(await shows.keyForSiteId('netflix', '80990555')).toBeUndefined();
+  });
+
+  it("lets the pack's own Netflix IDs win over a learned link", async () => {
+    const listed = contextFixture({ key: 'pack:listed', ids: { netflix: ['80990600'] } });
+    const db = freshDb();
+    const shows = createShowRepository(db);
+    const resolver = createResolver({ pack: [...pack, listed], shows, watchlist: createWatchlistRepository(db), now: () => 1 });
+    await shows.linkSiteId({ site: 'netflix', siteId: '80990600', key: 'pack:somos', learnedAt: 1 });
+    expect(await resolver.resolve({ site: 'netflix', surface: 'card', siteId: '80990600' })).toMatchObject({ context: { key: 'pack:listed' } });
   });
 });

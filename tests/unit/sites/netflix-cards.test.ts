@@ -17,6 +17,19 @@ describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
     ]);
   });
 
+  it('never takes a Continue Watching link for the show when tctx is missing: it resumes an episode', () => {
+    const withoutTctx = ownFixture('browse-legacy.html', `${NETFLIX}/browse`);
+    for (const link of withoutTctx.doc.querySelectorAll('a[href*="tctx="]')) {
+      link.setAttribute('href', link.getAttribute('href')!.replace(/\?.*$/, ''));
+    }
+    const cards = netflix.cards(withoutTctx.doc, withoutTctx.url);
+    // Without the show's ID the card is not reported at all, rather than under its episode's ID.
+    expect(cards.find((card) => card.sighting.title === 'Ashfall County')).toBeUndefined();
+    expect(cards.map((card) => card.sighting.siteId)).not.toContain('80990125');
+    const genre = cards.find((card) => card.sighting.title === 'Salt Roads');
+    expect(genre?.sighting.siteId).toBe('80990111');
+  });
+
   it('hosts each badge on the slider item', () => {
     for (const { host } of cards) expect(host.classList.contains('slider-item')).toBe(true);
   });

@@ -48,6 +48,11 @@ describe('netflix focus: detail modal of a series (modal-detail-series.html)', (
     expect(sighting.playableId).toBe('80990405');
   });
 
+  it('reads nothing while the URL names another title than the dialog shows (mid-swap frame)', () => {
+    const { doc, url } = ownFixture('modal-detail-series.html', `${NETFLIX}/browse?jbv=80990999`);
+    expect(netflix.focus(doc, url)).toBeNull();
+  });
+
   it('on a logged-in /title/ID page, the modal rules apply with the ID from the path', () => {
     const { sighting } = focusOf('modal-detail-series.html', `${NETFLIX}/title/80990401`);
     expect(sighting).toMatchObject({ surface: 'detail', siteId: '80990401', title: 'Ember Valley', year: 2024 });

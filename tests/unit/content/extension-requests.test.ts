@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+import { listenForExtensionRequests } from '../../../lib/content/extension-requests';
+import type { PageController } from '../../../lib/content/page-controller';
+
+type Handler = (message: { data: unknown; sender: { id?: string } }) => unknown;
+const handlers = vi.hoisted(() => new Map<string, Handler>());
+vi.mock('../../../lib/messaging', () => ({
+  onMessage: (type: string, handler: Handler) => {
+    handlers.set(type, handler);
+    return () => handlers.delete(type);
+  },
+}));
+
+function controllerStub() {
+  return { tabShow: vi.fn(async () => null), reveal: vi.fn(() => true), watchlistChanged: vi.fn() } as unknown as PageController & {
+    watchlistChanged: ReturnType<typeof vi.fn>;
+    reveal: ReturnType<typeof vi.fn>;
+  };
+}
+
+describe('requests from the extension to the page', () => {
+  it('answers only our own extension', async () => {
+    const controller = controllerStub();
+    listenForExtensionRequests(controller);
+    const ours = { id: browser.runtime.id };
+    expect(await handlers.get('openPanel')!({ data: undefined, sender: ours })).toEqual({ ok: true });
+    expect(() => handlers.get('openPanel')!({ data: undefined, sender: { id: 'another-extension' } })).toThrow(/not from Backstory/);
+    await expect(Promise.resolve().then(() => handlers.get('getTabShow')!({ data: undefined, sender: { id: 'x' } }))).rejects.toThrow(/not from Backstory/);
+    expect(controller.reveal).toHaveBeenCalledOnce();
+  });
+
+  it('checks the watchlist change it is told about, by hand', () => {
+    const controller = controllerStub();
+    listenForExtensionRequests(controller);
+    const ours = { id: browser.runtime.id };
+    handlers.get('watchlistChanged')!({ data: { key: 'pack:somos', saved: true }, sender: ours });
+    expect(controller.watchlistChanged).toHaveBeenCalledWith('pack:somos', true);
+    for (const bad of [null, { key: 1, saved: true }, { key: 'pack:somos', saved: 'yes' }]) {
+      expect(() => handlers.get('watchlistChanged')!({ data: bad, sender: ours })).toThrow(/malformed/);
+    }
+    expect(controller.watchlistChanged).toHaveBeenCalledOnce();
+  });
+
+  it('stops listening when the extension context goes away', () => {
+    const stop = listenForExtensionRequests(controllerStub());
+    expect(handlers.size).toBe(3);
+    stop();
+    expect(handlers.size).toBe(0);
+  });
+});
