@@ -1,5 +1,6 @@
 /** Loading pages for the Netflix adapter tests: our own fixtures and the shared real captures. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { SightingSchema, type Sighting } from '../../../lib/model';
 import type { CardSighting } from '../../../lib/sites/types';
@@ -28,14 +29,21 @@ export function ownFixture(name: string, url: string): Page {
 }
 
 /**
+ * The team's shared folder: checked out next to this repository (`../shared`), or wherever
+ * BACKSTORY_SHARED_DIR points.
+ */
+const SHARED_DIR = process.env.BACKSTORY_SHARED_DIR ? pathToFileURL(`${process.env.BACKSTORY_SHARED_DIR.replace(/\/$/, '')}/`) : new URL('../../../../shared/', HERE);
+
+/**
  * A real capture from shared/fixtures/netflix-2026/ (GPL data: read in place, never copied into
- * this repository). The repository is checked out next to shared/.
+ * this repository).
  */
 export function realCapture(name: string, url: string): Page {
-  return parsePage(
-    readFileSync(new URL(`../../../../shared/fixtures/netflix-2026/${name}`, HERE), 'utf8'),
-    url,
-  );
+  const file = new URL(`fixtures/netflix-2026/${name}`, SHARED_DIR);
+  if (!existsSync(file)) {
+    throw new Error(`The shared Netflix captures are missing (${fileURLToPath(file)}): check out shared/ next to this repository or set BACKSTORY_SHARED_DIR.`);
+  }
+  return parsePage(readFileSync(file, 'utf8'), url);
 }
 
 /** Sightings must pass the same schema the background parses messages with. */
