@@ -1,0 +1,38 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: the README's pictures, taken from the built Chrome extension on
+ * the fake netflix.com (run `npm run build` first): the panel in the detail modal, and the popup
+ * after saving Somos.
+ */
+import path from 'node:path';
+import { launchBrowser, REPO_ROOT, waitForDeep } from '../tests/harness/browsers';
+import { startFakeInternet } from '../tests/harness/fake-internet';
+import { netflixUrl, SOMOS } from '../tests/fixtures/site/catalog';
+
+const DOCS = path.join(REPO_ROOT, 'docs');
+const PANEL = 'backstory-panel >>> [data-backstory="panel"]';
+
+const internet = await startFakeInternet();
+const launched = await launchBrowser('chromium', { fakeInternetPort: internet.port, viewport: { width: 1280, height: 900 } });
+try {
+  const page = await launched.newPage();
+  await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+  await (await page.waitForSelector(`a[data-uia="standard-card"][href="/browse?jbv=${SOMOS.id}"]`, { visible: true }))!.click();
+  const panel = await waitForDeep(page, PANEL, { visible: true });
+  // Show the bottom of Netflix's own metadata above the panel, so the picture says where it sits.
+  await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.querySelector('.previewModal--wrapper')?.scrollBy(0, -260));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await page.screenshot({ path: path.join(DOCS, 'screenshot-panel.png') });
+
+  await (await waitForDeep(page, 'backstory-panel >>> [data-action="watchlist"]', { visible: true })).click();
+  await (await waitForDeep(page, 'backstory-panel >>> [data-action="open-watchlist"]', { visible: true })).click();
+  const popup = await launched.findExtensionPage('popup.html?tabId=');
+  await popup.setViewport({ width: 400, height: 420 });
+  await popup.waitForSelector('[data-watchlist-item]');
+  await popup.waitForSelector('[data-section="current"] [data-show-key]');
+  await popup.screenshot({ path: path.join(DOCS, 'screenshot-popup.png') });
+  console.log(`[screenshots] written to ${DOCS}`);
+} finally {
+  await launched.close();
+  await internet.stop();
+}
