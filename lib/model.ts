@@ -55,6 +55,8 @@ export const SourceRefSchema = z.object({
   url: WebUrlSchema,
   /** When we last checked the page (curated pack) or fetched it (live sources). */
   retrieved: PartialDateSchema.optional(),
+  /** The text's licence where it obliges us to say so, e.g. "CC BY-SA 4.0" for Wikipedia. */
+  license: Text(40).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -174,4 +176,5 @@ export type StorageState = 'ok' | 'unavailable';
 export type Resolution =
   | { status: 'found'; context: ShowContext; saved: boolean; storage: StorageState }
   | { status: 'none' }
-  | { status: 'error'; message: string };
+  /** A live lookup failed; `retryable` when trying again later may work (offline, 5xx, 429). */
+  | { status: 'error'; message: string; retryable?: boolean };
