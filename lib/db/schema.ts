@@ -4,11 +4,26 @@ import type { ShowContext, ShowKey, ShowKind, Site } from '../model';
 /**
  * A context from live sources, kept so seen titles open instantly. Curated-pack entries are never
  * copied here: they ship with the extension, and a copy would outlive a corrected or removed entry.
+ * Past `staleAt` it is still shown, while a refresh runs in the background.
  */
 export interface CachedShow {
   key: ShowKey;
   context: ShowContext;
   storedAt: number;
+  staleAt: number;
+}
+
+/**
+ * What a live lookup for one sighting concluded: the show it found, or that there is no story.
+ * "None" is kept for a shorter time, so a title that gains a story on Wikidata shows it soon.
+ */
+export interface LookupOutcome {
+  /** lib/resolve/lookup-key.ts: the site's ID when there is one, else title, year and kind. */
+  id: string;
+  outcome: 'found' | 'none';
+  key?: ShowKey;
+  storedAt: number;
+  staleAt: number;
 }
 
 /**
@@ -38,6 +53,7 @@ export type BackstoryDb = Dexie & {
   shows: EntityTable<CachedShow, 'key'>;
   siteIds: Table<SiteIdLink, [Site, string]>;
   watchlist: EntityTable<WatchlistEntry, 'key'>;
+  lookups: EntityTable<LookupOutcome, 'id'>;
 };
 
 export const DB_NAME = 'backstory';
@@ -53,5 +69,19 @@ export function openBackstoryDb(name = DB_NAME, options?: DexieOptions): Backsto
     siteIds: '[site+siteId], key',
     watchlist: 'key, addedAt',
   });
+  // 2: live lookups. Outcomes per sighting; cached shows get a refresh date. Version 1 cached
+  // copies of curated entries (origin 'pack'); those must go, the pack itself is the truth.
+  db.version(2)
+    .stores({ shows: 'key, storedAt, staleAt', lookups: 'id, staleAt' })
+    .upgrade(async (tx) => {
+      await tx.table('shows').filter((row: { origin?: string }) => row.origin === 'pack').delete();
+      await tx
+        .table('shows')
+        .toCollection()
+        .modify((row: { storedAt: number; staleAt?: number; origin?: string }) => {
+          row.staleAt ??= row.storedAt;
+          delete row.origin;
+        });
+    });
   return db;
 }

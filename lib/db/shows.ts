@@ -1,6 +1,6 @@
 import type { ShowContext, ShowKey, Site } from '../model';
 import { withReopen } from './reopen';
-import type { BackstoryDb, SiteIdLink } from './schema';
+import type { BackstoryDb, CachedShow, SiteIdLink } from './schema';
 
 /** Contexts found by live lookups, and the site-ID links learned from confident matches. */
 export function createShowRepository(db: BackstoryDb) {
@@ -9,8 +9,11 @@ export function createShowRepository(db: BackstoryDb) {
     async get(key: ShowKey): Promise<ShowContext | undefined> {
       return (await run(() => db.shows.get(key)))?.context;
     },
-    async put(context: ShowContext, now: number): Promise<void> {
-      await run(() => db.shows.put({ key: context.key, context, storedAt: now }));
+    async getCached(key: ShowKey): Promise<CachedShow | undefined> {
+      return run(() => db.shows.get(key));
+    },
+    async put(context: ShowContext, now: number, staleAt: number): Promise<void> {
+      await run(() => db.shows.put({ key: context.key, context, storedAt: now, staleAt }));
     },
     async keyForSiteId(site: Site, siteId: string): Promise<ShowKey | undefined> {
       return (await run(() => db.siteIds.get({ site, siteId })))?.key;

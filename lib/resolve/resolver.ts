@@ -1,6 +1,7 @@
 import type { Resolution, ShowContext, ShowKey, Sighting, StorageState } from '../model';
 import type { ShowRepository } from '../db/shows';
 import type { WatchlistRepository } from '../db/watchlist';
+import type { LiveService } from './live-service';
 import { contradicts, matchPack, type PackMatch } from './match-pack';
 
 export interface ResolverDeps {
@@ -10,6 +11,8 @@ export interface ResolverDeps {
   now: () => number;
   /** Told about storage failures, which never stop the pack's story from showing. */
   onStorageError?: (error: unknown) => void;
+  /** Live lookups (with their cache) for titles the pack does not know. */
+  live?: LiveService;
 }
 
 /** Where a sighting's ID and its text can be trusted to be about the same title. */
@@ -17,7 +20,7 @@ const LEARNING_SURFACES = new Set<Sighting['surface']>(['detail', 'title-page'])
 
 /**
  * Sighting in, story out: the pack's own Netflix IDs, then the ID links learned before, then the
- * pack by title.
+ * pack by title, then live lookups (cached). The pack wins wherever it has an entry.
  *
  * A link is learned only from a title match backed by the year on a detail view, and it is
  * re-checked on every use: a sighting that contradicts it (another name, year or kind) drops it.
@@ -75,6 +78,11 @@ export function createResolver(deps: ResolverDeps) {
           const link = { site: sighting.site, siteId, key: context.key, learnedAt: deps.now() };
           await attempt(() => deps.shows.linkSiteId(link), storage);
         }
+      }
+      if (!context && deps.live) {
+        const answer = await deps.live.answer(sighting);
+        if (answer.status === 'error') return answer;
+        if (answer.status === 'found') context = answer.context;
       }
       if (!context) return { status: 'none' };
 

@@ -1,0 +1,126 @@
+import type { ShowContext, ShowKey, Sighting } from '../model';
+import type { LookupRepository } from '../db/lookups';
+import type { ShowRepository } from '../db/shows';
+import { SourceError } from '../sources/types';
+import { lookupKey } from './lookup-key';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** How long answers count as fresh; past that they are still used while a refresh runs. */
+export const FRESH_FOR = { found: 7 * DAY, none: 3 * DAY } as const;
+
+/** What one live lookup concluded (lib/resolve/live/ does the looking). */
+export type LiveOutcome = { status: 'found'; context: ShowContext } | { status: 'none' };
+
+export type LiveAnswer =
+  | { status: 'found'; context: ShowContext }
+  | { status: 'none' }
+  | { status: 'error'; message: string; retryable: boolean };
+
+export interface LiveServiceDeps {
+  shows: ShowRepository;
+  lookups: LookupRepository;
+  /** Runs the lookup against the live sources; throws SourceError when a source fails. */
+  lookUp(sighting: Sighting): Promise<LiveOutcome>;
+  /** The user's setting: when off, only the pack and the cache are used and nothing leaves the browser. */
+  isAllowed(): Promise<boolean>;
+  isOnline(): boolean;
+  now(): number;
+  /** A background refresh changed what we know about a show: open panels should show it. */
+  onRefreshed?(key: ShowKey): void;
+  onStorageError?(error: unknown): void;
+  onLookupError?(error: unknown): void;
+}
+
+/** What the panel says when a lookup fails, per kind of failure. */
+export function describeFailure(error: unknown): { message: string; retryable: boolean } {
+  if (!(error instanceof SourceError)) return { message: 'Backstory could not look this title up. Try again.', retryable: true };
+  switch (error.failure) {
+    case 'offline':
+      return { message: 'Backstory needs the network to look this title up. Titles you have opened before work offline.', retryable: true };
+    case 'rate-limited':
+      return { message: `${error.source} asked Backstory to slow down. Try again in a minute.`, retryable: true };
+    case 'timeout':
+    case 'unavailable':
+      return { message: `Couldn't reach ${error.source}. Try again in a moment.`, retryable: true };
+    case 'malformed':
+    case 'not-found':
+      return { message: `${error.source} sent an answer Backstory couldn't read, so it shows nothing rather than guess.`, retryable: false };
+  }
+}
+
+/**
+ * Live lookups with a cache in front: fresh answers come from IndexedDB; stale ones too, while a
+ * refresh runs in the background; concurrent sightings of the same title share one lookup; a
+ * failed lookup stores nothing, so it never replaces a good answer.
+ */
+export function createLiveService(deps: LiveServiceDeps) {
+  const inFlight = new Map<string, Promise<LiveOutcome>>();
+
+  async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      deps.onStorageError?.(error);
+      return undefined;
+    }
+  }
+
+  /** One lookup per key at a time; its outcome is stored before anyone hears of it. */
+  function lookUpOnce(id: string, sighting: Sighting): Promise<LiveOutcome> {
+    const running = inFlight.get(id);
+    if (running) return running;
+    const lookup = (async () => {
+      const outcome = await deps.lookUp(sighting);
+      await remember(id, outcome);
+      return outcome;
+    })().finally(() => inFlight.delete(id));
+    inFlight.set(id, lookup);
+    return lookup;
+  }
+
+  async function remember(id: string, outcome: LiveOutcome): Promise<void> {
+    const now = deps.now();
+    const freshFor = outcome.status === 'found' ? FRESH_FOR.found : FRESH_FOR.none;
+    if (outcome.status === 'found') await quietly(() => deps.shows.put(outcome.context, now, now + freshFor));
+    const key = outcome.status === 'found' ? outcome.context.key : undefined;
+    await quietly(() => deps.lookups.put({ id, outcome: outcome.status, key, storedAt: now, staleAt: now + freshFor }));
+  }
+
+  /** Stale answer shown, fresh one fetched quietly; a failure keeps the old answer. */
+  function refreshInBackground(id: string, sighting: Sighting, previous: ShowContext | undefined): void {
+    void lookUpOnce(id, sighting).then(
+      (outcome) => {
+        const changed = outcome.status === 'found' ? JSON.stringify(outcome.context) !== JSON.stringify(previous) : previous !== undefined;
+        if (changed && previous) deps.onRefreshed?.(previous.key);
+      },
+      (error: unknown) => deps.onLookupError?.(error),
+    );
+  }
+
+  return {
+    async answer(sighting: Sighting): Promise<LiveAnswer> {
+      const id = lookupKey(sighting);
+      if (!id) return { status: 'none' };
+      const allowed = await deps.isAllowed();
+      const cached = await quietly(() => deps.lookups.get(id));
+      if (cached) {
+        const context = cached.outcome === 'found' && cached.key ? await quietly(() => deps.shows.get(cached.key!)) : undefined;
+        const usable = cached.outcome === 'none' || context !== undefined;
+        if (usable) {
+          if (cached.staleAt <= deps.now() && allowed && deps.isOnline()) refreshInBackground(id, sighting, context);
+          return context ? { status: 'found', context } : { status: 'none' };
+        }
+      }
+      if (!allowed) return { status: 'none' };
+      if (!deps.isOnline()) return { status: 'error', ...describeFailure(new SourceError('Wikidata', 'offline', 'offline')) };
+      try {
+        return await lookUpOnce(id, sighting);
+      } catch (error) {
+        deps.onLookupError?.(error);
+        return { status: 'error', ...describeFailure(error) };
+      }
+    },
+  };
+}
+export type LiveService = ReturnType<typeof createLiveService>;

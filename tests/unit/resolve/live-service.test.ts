@@ -1,0 +1,145 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createLookupRepository } from '../../../lib/db/lookups';
+import { createShowRepository } from '../../../lib/db/shows';
+import type { Sighting } from '../../../lib/model';
+import { createLiveService, FRESH_FOR, type LiveOutcome } from '../../../lib/resolve/live-service';
+import { SourceError } from '../../../lib/sources/types';
+import { contextFixture } from '../support/contexts';
+import { brokenDb, freshDb } from '../support/databases';
+
+const paperHarbor = contextFixture({ key: 'wd:Q990000001', title: 'Paper Harbor', year: 2023, kind: 'film' });
+const sighting: Sighting = { site: 'netflix', surface: 'detail', siteId: '80990055', title: 'Paper Harbor', year: 2023, kind: 'film' };
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function serviceWith(lookUp: (sighting: Sighting) => Promise<LiveOutcome>, options: { db?: ReturnType<typeof freshDb>; allowed?: boolean; online?: boolean; now?: () => number } = {}) {
+  const db = options.db ?? freshDb();
+  let allowed = options.allowed ?? true;
+  let online = options.online ?? true;
+  let clock = 1_000_000;
+  const onRefreshed = vi.fn();
+  const onLookupError = vi.fn();
+  const lookUpSpy = vi.fn(lookUp);
+  const service = createLiveService({
+    shows: createShowRepository(db),
+    lookups: createLookupRepository(db),
+    lookUp: lookUpSpy,
+    isAllowed: async () => allowed,
+    isOnline: () => online,
+    now: options.now ?? (() => clock),
+    onRefreshed,
+    onLookupError,
+  });
+  return {
+    service,
+    lookUp: lookUpSpy,
+    onRefreshed,
+    onLookupError,
+    advance: (ms: number) => (clock += ms),
+    setAllowed: (value: boolean) => (allowed = value),
+    setOnline: (value: boolean) => (online = value),
+  };
+}
+
+describe('live lookups with their cache', () => {
+  it('looks a new title up once, then answers from the cache', async () => {
+    const { service, lookUp } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it('shares one lookup among concurrent sightings of the same title', async () => {
+    let finish!: (outcome: LiveOutcome) => void;
+    const { service, lookUp } = serviceWith(() => new Promise((resolve) => (finish = resolve)));
+    const answers = Promise.all([service.answer(sighting), service.answer(sighting), service.answer({ ...sighting, surface: 'card' })]);
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalled());
+    await flush();
+    finish({ status: 'found', context: paperHarbor });
+    expect((await answers).map((answer) => answer.status)).toEqual(['found', 'found', 'found']);
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it('remembers "no story" for a shorter time, then asks again', async () => {
+    const { service, lookUp, advance } = serviceWith(async () => ({ status: 'none' }));
+    expect(await service.answer(sighting)).toEqual({ status: 'none' });
+    advance(FRESH_FOR.none - 1);
+    expect(await service.answer(sighting)).toEqual({ status: 'none' });
+    expect(lookUp).toHaveBeenCalledOnce();
+    advance(2);
+    await service.answer(sighting);
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows a stale answer at once and refreshes it in the background, telling open panels when it changed', async () => {
+    const updated = { ...paperHarbor, tagline: 'A newer description.' };
+    const outcomes: LiveOutcome[] = [{ status: 'found', context: paperHarbor }, { status: 'found', context: updated }];
+    const { service, lookUp, advance, onRefreshed } = serviceWith(async () => outcomes.shift()!);
+    await service.answer(sighting);
+    advance(FRESH_FOR.found + 1);
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    await vi.waitFor(() => expect(onRefreshed).toHaveBeenCalledWith('wd:Q990000001'));
+    expect(lookUp).toHaveBeenCalledTimes(2);
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: updated });
+  });
+
+  it('keeps the good cached answer when the refresh fails', async () => {
+    const { service, advance, onLookupError } = serviceWith(
+      vi
+        .fn<(s: Sighting) => Promise<LiveOutcome>>()
+        .mockResolvedValueOnce({ status: 'found', context: paperHarbor })
+        .mockRejectedValueOnce(new SourceError('Wikipedia', 'unavailable', 'Wikipedia answered 503')),
+    );
+    await service.answer(sighting);
+    advance(FRESH_FOR.found + 1);
+    await service.answer(sighting);
+    await vi.waitFor(() => expect(onLookupError).toHaveBeenCalledOnce());
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+  });
+
+  it('stores nothing from a failed lookup and says which source failed, with a retry', async () => {
+    const { service, lookUp } = serviceWith(async () => {
+      throw new SourceError('Wikipedia', 'timeout', 'Wikipedia did not answer in time');
+    });
+    expect(await service.answer(sighting)).toEqual({ status: 'error', message: "Couldn't reach Wikipedia. Try again in a moment.", retryable: true });
+    await service.answer(sighting);
+    expect(lookUp).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not offer a retry for an answer it could not read', async () => {
+    const { service } = serviceWith(async () => {
+      throw new SourceError('Wikidata', 'malformed', 'not JSON');
+    });
+    expect(await service.answer(sighting)).toMatchObject({ status: 'error', retryable: false });
+  });
+
+  it('with live lookups off, uses only the cache and sends nothing', async () => {
+    const { service, lookUp, setAllowed } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    await service.answer(sighting);
+    setAllowed(false);
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.answer({ ...sighting, siteId: '80990099', title: 'Another Title' })).toEqual({ status: 'none' });
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it('offline: cached titles still work, new ones say they need the network', async () => {
+    const { service, lookUp, setOnline } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    await service.answer(sighting);
+    setOnline(false);
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.answer({ ...sighting, siteId: '80990099', title: 'Another Title' })).toMatchObject({ status: 'error', message: expect.stringMatching(/needs the network/) });
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it('still answers when IndexedDB fails, it just cannot remember', async () => {
+    const { service, lookUp } = serviceWith(async () => ({ status: 'found', context: paperHarbor }), { db: brokenDb() });
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+    expect(lookUp).toHaveBeenCalledTimes(2);
+  });
+
+  it('a sighting without ID or title is not looked up', async () => {
+    const { service, lookUp } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    expect(await service.answer({ site: 'netflix', surface: 'watch', playableId: '80990101' })).toEqual({ status: 'none' });
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+});
