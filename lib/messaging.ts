@@ -4,7 +4,7 @@
  * Content script → background: resolveSighting, injectPanel, setWatchlisted, openWatchlistPage.
  * Extension pages → background: setWatchlisted.
  * Extension pages → content script (a tab): getTabShow, openPanel.
- * Background → content script: watchlistChanged.
+ * Background → content script: watchlistChanged, storyRefreshed.
  *
  * Types only here, so the always-on content script pays for no schema library; the receiving
  * side validates every payload (lib/messaging-guards.ts) because a sender's types prove nothing.
@@ -25,6 +25,7 @@ export interface ProtocolMap {
   getTabShow(): TabShow;
   openPanel(): Done;
   watchlistChanged(change: { key: ShowKey; saved: boolean }): void;
+  storyRefreshed(change: { key: ShowKey }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

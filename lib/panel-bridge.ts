@@ -14,9 +14,20 @@ export interface PanelView {
   anchor: PanelAnchor;
 }
 
+/**
+ * What the panel says while there is no story to show yet: a lookup is under way (a skeleton, so
+ * the page does not jump when the story arrives), or it failed (what failed, and a retry).
+ */
+export type PanelNotice = { sighting: Sighting; anchor: PanelAnchor } & (
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string; retry?: () => void }
+);
+
 export interface PanelApi {
   /** Render this view (a new title or fresh data), re-attaching the panel where the anchor says. */
   show(view: PanelView): void;
+  /** Show a lookup in progress or a failed one in the panel's place. */
+  showNotice(notice: PanelNotice): void;
   /** Remove the panel from the page (the title is gone). */
   hide(): void;
   /** Bring a closed or collapsed panel back, expanded and focused (popup button, shortcut). */

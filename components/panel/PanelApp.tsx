@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { panelCollapsed } from '@/lib/settings';
+import { PanelNotice } from './PanelNotice';
 import { RealStoryPanel } from './RealStoryPanel';
 import { markSaved, type PanelStore } from './panel-store';
 
@@ -8,7 +9,7 @@ const BACKGROUND_UNREACHABLE = "Backstory couldn't reach its background service.
 
 /** The panel's state and actions: remembered collapse, saving, closing. Rendering is RealStoryPanel's. */
 export function PanelApp({ store }: { store: PanelStore }) {
-  const { view, closed, revealCount } = useSyncExternalStore(store.subscribe, store.get);
+  const { view, notice, closed, revealCount } = useSyncExternalStore(store.subscribe, store.get);
   const collapsed = useCollapsed();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
@@ -23,7 +24,15 @@ export function PanelApp({ store }: { store: PanelStore }) {
     if (revealCount > 0) rootRef.current?.querySelector<HTMLElement>('[data-backstory="panel"]')?.focus();
   }, [revealCount]);
 
-  if (!view || closed || collapsed === undefined) return null;
+  if (closed || collapsed === undefined) return null;
+  if (!view) {
+    if (!notice || collapsed) return null;
+    return (
+      <div ref={rootRef} className={`frame frame-${notice.anchor.placement}`}>
+        <PanelNotice notice={notice} />
+      </div>
+    );
+  }
 
   async function toggleSaved() {
     if (!view) return;

@@ -25,11 +25,15 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
       placeHost(host, view.anchor);
       if (previous && sameView(previous, view)) return;
       const sameTitle = previous?.context.key === view.context.key;
-      store.update({ view, closed: sameTitle ? store.get().closed : false });
+      store.update({ view, notice: null, closed: sameTitle ? store.get().closed : false });
+    },
+    showNotice(notice) {
+      placeHost(host, notice.anchor);
+      store.update({ view: null, notice, closed: false });
     },
     hide() {
       host.remove();
-      store.update({ view: null, closed: false });
+      store.update({ view: null, notice: null, closed: false });
     },
     reveal() {
       void panelCollapsed.setValue(false);

@@ -1,7 +1,9 @@
-import type { PanelView } from '@/lib/panel-bridge';
+import type { PanelNotice, PanelView } from '@/lib/panel-bridge';
 
 export interface PanelState {
   view: PanelView | null;
+  /** Shown when there is no view yet: a lookup in progress, or a failed one. */
+  notice: PanelNotice | null;
   /** Closed by the user for this title; a new title or the popup's button brings it back. */
   closed: boolean;
   /** Bumped by reveal(), so the panel moves keyboard focus to itself. */
@@ -10,7 +12,7 @@ export interface PanelState {
 
 /** A tiny external store: the imperative PanelApi writes, React reads with useSyncExternalStore. */
 export function createPanelStore() {
-  let state: PanelState = { view: null, closed: false, revealCount: 0 };
+  let state: PanelState = { view: null, notice: null, closed: false, revealCount: 0 };
   const listeners = new Set<() => void>();
   return {
     get: () => state,

@@ -6,8 +6,16 @@ import type { BackgroundServiceDeps } from './service';
 /** The file WXT builds from entrypoints/panel.content (registration: 'runtime'). */
 export const PANEL_SCRIPT = '/content-scripts/panel.js';
 
+/** Sends to every open tab of a supported site; a tab without our script just does not answer. */
+async function toSupportedTabs(send: (tabId: number) => Promise<unknown>): Promise<void> {
+  const tabs = await browser.tabs.query({ url: supportedMatchPatterns() });
+  await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? undefined : send(tab.id))));
+}
+
 /** The background's side effects on the browser, kept apart so the service is testable without one. */
-export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel' | 'openWatchlistPage' | 'broadcastWatchlistChange'> {
+export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel' | 'openWatchlistPage' | 'broadcastWatchlistChange'> & {
+  broadcastStoryRefreshed(key: string): Promise<void>;
+} {
   return {
     async injectPanel({ tabId, frameId }) {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
@@ -17,8 +25,10 @@ export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) });
     },
     async broadcastWatchlistChange(change) {
-      const tabs = await browser.tabs.query({ url: supportedMatchPatterns() });
-      await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? undefined : sendMessage('watchlistChanged', change, tab.id))));
+      await toSupportedTabs((tabId) => sendMessage('watchlistChanged', change, tabId));
+    },
+    async broadcastStoryRefreshed(key) {
+      await toSupportedTabs((tabId) => sendMessage('storyRefreshed', { key }, tabId));
     },
   };
 }

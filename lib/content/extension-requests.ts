@@ -25,6 +25,11 @@ export function listenForExtensionRequests(controller: PageController): () => vo
       if (typeof data?.key !== 'string' || typeof data.saved !== 'boolean') throw new Error('Rejected: malformed payload');
       controller.watchlistChanged(data.key, data.saved);
     }),
+    onMessage('storyRefreshed', ({ data, sender }) => {
+      fromUs(sender);
+      if (typeof data?.key !== 'string') throw new Error('Rejected: malformed payload');
+      void controller.storyRefreshed(data.key);
+    }),
   ];
   return () => removers.forEach((remove) => remove());
 }

@@ -8,7 +8,20 @@ export interface PageControllerDeps {
   resolve(sighting: Sighting): Promise<Resolution>;
   /** Loads the panel script into this page the first time a story is to be shown. */
   loadPanel(): Promise<PanelApi>;
+  /** Calls `run` after `ms` unless cancelled (the content script's timers die with it). */
+  startTimer?(ms: number, run: () => void): () => void;
   onError?(error: unknown): void;
+}
+
+/**
+ * Answers from the pack or the cache come well within this; only a lookup on the network takes
+ * longer, and then the panel shows its skeleton instead of leaving the user wondering.
+ */
+export const LOADING_SKELETON_AFTER_MS = 300;
+
+function defaultTimer(ms: number, run: () => void): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
 }
 
 type Current = { focus: FocusSighting; resolution: Resolution | null };
@@ -58,27 +71,50 @@ export function createPageController(deps: PageControllerDeps) {
     return panelLoading;
   }
 
-  async function lookUp(focus: FocusSighting, mine: number): Promise<void> {
-    let resolution: Resolution;
-    try {
-      resolution = await deps.resolve(focus.sighting);
-    } catch (error) {
-      deps.onError?.(error);
-      resolution = { status: 'error', message: 'Backstory could not look this title up.' };
-    }
-    if (mine !== generation) return;
-    current = { focus, resolution };
-    if (resolution.status !== 'found') {
-      panel?.hide();
-      return;
-    }
+  async function withPanel(mine: number, use: (panel: PanelApi) => void): Promise<void> {
     try {
       panel = await ensurePanel();
     } catch (error) {
       deps.onError?.(error);
       return;
     }
-    if (mine === generation) showCurrent();
+    if (mine === generation) use(panel);
+  }
+
+  async function lookUp(focus: FocusSighting, mine: number): Promise<void> {
+    const { sighting, anchor } = focus;
+    const cancelSkeleton = (deps.startTimer ?? defaultTimer)(LOADING_SKELETON_AFTER_MS, () => {
+      if (mine === generation) void withPanel(mine, (ready) => ready.showNotice({ kind: 'loading', sighting, anchor }));
+    });
+    let resolution: Resolution;
+    try {
+      resolution = await deps.resolve(sighting);
+    } catch (error) {
+      deps.onError?.(error);
+      resolution = { status: 'error', message: 'Backstory could not look this title up.', retryable: true };
+    } finally {
+      cancelSkeleton();
+    }
+    if (mine !== generation) return;
+    current = { focus, resolution };
+    if (resolution.status === 'none') {
+      panel?.hide();
+      return;
+    }
+    if (resolution.status === 'error') {
+      const retry = resolution.retryable ? () => void lookAgain() : undefined;
+      await withPanel(mine, (ready) => ready.showNotice({ kind: 'error', message: resolution.message, retry, sighting, anchor }));
+      return;
+    }
+    await withPanel(mine, showCurrent);
+  }
+
+  /** Asks again about the title in focus: after a failure, or when its story changed. */
+  function lookAgain(): Promise<void> {
+    if (!current || !canIdentify(current.focus.sighting)) return lookup;
+    const mine = ++generation;
+    lookup = lookUp(current.focus, mine);
+    return lookup;
   }
 
   function focusChanged(focus: FocusSighting | null): Promise<void> {
@@ -118,6 +154,11 @@ export function createPageController(deps: PageControllerDeps) {
       if (!panel || current?.resolution?.status !== 'found') return false;
       panel.reveal();
       return true;
+    },
+    /** The background refreshed a show's story: if it is the one on screen, show the new one. */
+    storyRefreshed(key: string): Promise<void> {
+      if (current?.resolution?.status !== 'found' || current.resolution.context.key !== key) return lookup;
+      return lookAgain();
     },
     watchlistChanged(key: string, saved: boolean): void {
       if (current?.resolution?.status === 'found' && current.resolution.context.key === key) {

@@ -78,3 +78,25 @@ describe('PanelApp', () => {
     expect(sendMessage).toHaveBeenCalledWith('openWatchlistPage', undefined);
   });
 });
+
+describe('PanelApp before there is a story', () => {
+  const anchor = { element: document.body, placement: 'after' as const };
+
+  it('shows a skeleton, busy for screen readers, while the lookup runs', async () => {
+    const store = createPanelStore();
+    store.update({ notice: { kind: 'loading', sighting, anchor } });
+    const { container } = render(<PanelApp store={store} />);
+    await waitFor(() => expect(container.querySelector('[data-backstory="panel"][data-state="loading"][aria-busy="true"]')).not.toBeNull());
+    expect(container.querySelector('[data-show-key]')).toBeNull();
+  });
+
+  it('says what failed and retries when asked', async () => {
+    const store = createPanelStore();
+    const retry = vi.fn();
+    store.update({ notice: { kind: 'error', message: "Couldn't reach Wikipedia. Try again in a moment.", retry, sighting, anchor } });
+    render(<PanelApp store={store} />);
+    expect((await screen.findByRole('alert')).textContent).toBe("Couldn't reach Wikipedia. Try again in a moment.");
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(retry).toHaveBeenCalledOnce();
+  });
+});

@@ -12,7 +12,7 @@ vi.mock('../../../lib/messaging', () => ({
 }));
 
 function controllerStub() {
-  return { tabShow: vi.fn(async () => null), reveal: vi.fn(() => true), watchlistChanged: vi.fn() } as unknown as PageController & {
+  return { tabShow: vi.fn(async () => null), reveal: vi.fn(() => true), watchlistChanged: vi.fn(), storyRefreshed: vi.fn(async () => {}) } as unknown as PageController & {
     watchlistChanged: ReturnType<typeof vi.fn>;
     reveal: ReturnType<typeof vi.fn>;
   };
@@ -43,7 +43,7 @@ describe('requests from the extension to the page', () => {
 
   it('stops listening when the extension context goes away', () => {
     const stop = listenForExtensionRequests(controllerStub());
-    expect(handlers.size).toBe(3);
+    expect(handlers.size).toBe(4);
     stop();
     expect(handlers.size).toBe(0);
   });

@@ -10,7 +10,7 @@ function focusOn(sighting: Partial<Sighting>): FocusSighting {
 }
 
 function fakePanel(): PanelApi & { [K in keyof PanelApi]: ReturnType<typeof vi.fn> } {
-  return { show: vi.fn(), hide: vi.fn(), reveal: vi.fn(), setSaved: vi.fn() } as never;
+  return { show: vi.fn(), showNotice: vi.fn(), hide: vi.fn(), reveal: vi.fn(), setSaved: vi.fn() } as never;
 }
 
 const found = (key = 'pack:lantern-test'): Resolution => ({ status: 'found', context: contextFixture({ key }), saved: false, storage: 'ok' });
@@ -135,5 +135,74 @@ describe('page controller timing', () => {
     const asked = controller.tabShow();
     answer({ status: 'none' });
     expect((await asked)?.resolution).toEqual({ status: 'none' });
+  });
+});
+
+describe('page controller while a lookup runs on the network', () => {
+  function manualTimers() {
+    const pending: { run: () => void; cancelled: boolean }[] = [];
+    return {
+      startTimer: (_ms: number, run: () => void) => {
+        const timer = { run, cancelled: false };
+        pending.push(timer);
+        return () => (timer.cancelled = true);
+      },
+      fire: () => pending.filter((timer) => !timer.cancelled).forEach((timer) => timer.run()),
+    };
+  }
+
+  it('shows a skeleton when the answer is slow, then the story', async () => {
+    const panel = fakePanel();
+    const timers = manualTimers();
+    let answer!: (resolution: Resolution) => void;
+    const controller = createPageController({ resolve: () => new Promise((resolve) => (answer = resolve)), loadPanel: async () => panel, startTimer: timers.startTimer });
+    const done = controller.focusChanged(focusOn({ siteId: '80990055', title: 'Paper Harbor', year: 2023 }));
+    timers.fire();
+    await vi.waitFor(() => expect(panel.showNotice).toHaveBeenCalledWith(expect.objectContaining({ kind: 'loading' })));
+    answer(found('wd:Q990000001'));
+    await done;
+    expect(panel.show).toHaveBeenCalledWith(expect.objectContaining({ context: expect.objectContaining({ key: 'wd:Q990000001' }) }));
+  });
+
+  it('shows no skeleton when the answer comes quickly, and removes it when there is no story', async () => {
+    const panel = fakePanel();
+    const timers = manualTimers();
+    const controller = createPageController({ resolve: async () => ({ status: 'none' }), loadPanel: async () => panel, startTimer: timers.startTimer });
+    await controller.focusChanged(focusOn({ title: 'The Lantern Keepers', year: 2024 }));
+    timers.fire();
+    expect(panel.showNotice).not.toHaveBeenCalled();
+  });
+
+  it('says what failed and retries on request', async () => {
+    const panel = fakePanel();
+    const resolve = vi
+      .fn<(sighting: Sighting) => Promise<Resolution>>()
+      .mockResolvedValueOnce({ status: 'error', message: "Couldn't reach Wikipedia. Try again in a moment.", retryable: true })
+      .mockResolvedValueOnce(found('wd:Q990000001'));
+    const controller = createPageController({ resolve, loadPanel: async () => panel, startTimer: () => () => {} });
+    await controller.focusChanged(focusOn({ siteId: '80990055', title: 'Paper Harbor', year: 2023 }));
+    const notice = panel.showNotice.mock.lastCall![0];
+    expect(notice).toMatchObject({ kind: 'error', message: "Couldn't reach Wikipedia. Try again in a moment." });
+    notice.retry();
+    await vi.waitFor(() => expect(panel.show).toHaveBeenCalled());
+    expect(resolve).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers no retry when trying again cannot help', async () => {
+    const panel = fakePanel();
+    const controller = createPageController({ resolve: async () => ({ status: 'error', message: 'unreadable', retryable: false }), loadPanel: async () => panel, startTimer: () => () => {} });
+    await controller.focusChanged(focusOn({ siteId: '80990055', title: 'Paper Harbor', year: 2023 }));
+    expect(panel.showNotice.mock.lastCall![0].retry).toBeUndefined();
+  });
+
+  it('asks again when the background refreshed the story on screen, and only then', async () => {
+    const panel = fakePanel();
+    const resolve = vi.fn(async () => found('wd:Q990000001'));
+    const controller = createPageController({ resolve, loadPanel: async () => panel, startTimer: () => () => {} });
+    await controller.focusChanged(focusOn({ siteId: '80990055', title: 'Paper Harbor', year: 2023 }));
+    await controller.storyRefreshed('wd:Q1');
+    expect(resolve).toHaveBeenCalledOnce();
+    await controller.storyRefreshed('wd:Q990000001');
+    expect(resolve).toHaveBeenCalledTimes(2);
   });
 });

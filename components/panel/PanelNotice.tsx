@@ -1,0 +1,35 @@
+import type { PanelNotice as Notice } from '@/lib/panel-bridge';
+
+/**
+ * The panel before there is a story: a skeleton in the shape of the panel while the lookup runs
+ * (no endless spinner: the lookup either answers or fails with a message), or what failed.
+ */
+export function PanelNotice({ notice }: { notice: Notice }) {
+  if (notice.kind === 'loading') {
+    return (
+      <aside data-backstory="panel" data-state="loading" className="panel skeleton" aria-busy="true" aria-label="Real story: looking it up">
+        <p className="brand">Real story</p>
+        <p className="visually-hidden" role="status">
+          Looking for the real story behind this title…
+        </p>
+        <div aria-hidden="true">
+          <div className="bone bone-title" />
+          <div className="bone" />
+          <div className="bone" />
+          <div className="bone bone-short" />
+        </div>
+      </aside>
+    );
+  }
+  return (
+    <aside data-backstory="panel" data-state="error" className="panel problem" aria-label="Real story: lookup failed">
+      <p className="brand">Real story</p>
+      <p role="alert">{notice.message}</p>
+      {notice.retry && (
+        <button type="button" className="save" data-action="retry" onClick={notice.retry}>
+          Try again
+        </button>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * createHttpClient: the one way lib/sources/ talks to the network. Per-host queues, a timeout
+ * per attempt, retries with backoff, 429 handling, a body size limit, and counters.
+ */
+import type { HttpClient } from '../types';
+import { attemptRequest, type AttemptOutcome, type AttemptSettings, type FetchFunction } from './attempt';
+import { backoffDelayMs } from './backoff';
+import { offlineError, rateLimitedError, serverError, timeoutError, unreachableError } from './errors';
+import { HostQueue } from './host-queue';
+import { requestTargetOf, type RequestTarget } from './hosts';
+import { sleepUnlessAborted, sleepWithTimers, type Sleep } from './waits';
+
+export interface HttpClientOptions {
+  /** The extension's version, sent in Api-User-Agent ("Backstory/0.1.0 (…)"). */
+  version: string;
+  /** Defaults to globalThis.fetch, looked up at call time. */
+  fetch?: FetchFunction;
+  /** Used for backoff, the Wikimedia gap and 429 pauses (not for the per-attempt timeout). */
+  sleep?: Sleep;
+  /** Milliseconds since the epoch; used for the Wikimedia gap and Retry-After dates. */
+  now?: () => number;
+  /** In [0, 1); jitter for the backoff. */
+  random?: () => number;
+  timeoutMs?: number;
+  /** Retries after a 5xx, a network error or a timeout (not counting the first attempt). */
+  retries?: number;
+  backoffBaseMs?: number;
+  wikimediaGapMs?: number;
+  /** How long a host is paused after a 429 with no (readable) Retry-After. */
+  defaultRetryAfterMs?: number;
+  /** The longest a 429 may pause a host, whatever Retry-After says. */
+  maxRetryAfterMs?: number;
+  maxBodyBytes?: number;
+}
+
+export interface HttpStats {
+  /** Fetches actually made, retries included; refused and offline calls are not counted. */
+  requests: number;
+  byHost: Record<string, number>;
+}
+
+export interface CountingHttpClient extends HttpClient {
+  stats(): HttpStats;
+}
+
+export const HTTP_DEFAULTS = {
+  timeoutMs: 10_000,
+  retries: 2,
+  backoffBaseMs: 500,
+  wikimediaGapMs: 150,
+  defaultRetryAfterMs: 60_000,
+  maxRetryAfterMs: 120_000,
+  maxBodyBytes: 2 * 1024 * 1024,
+} as const;
+
+/** A 429 is retried once, after the pause; a second 429 is final. */
+const RATE_LIMIT_RETRIES = 1;
+/** Retries go ahead of requests that have not started, so a retried lookup is not starved. */
+const RETRY_PRIORITY = 1;
+
+export const PROJECT_URL = 'https://github.com/backstory-extension/backstory';
+export const CONTACT = 'backstory@backstory.invalid';
+
+/** Wikimedia's User-Agent policy: name/version (project URL; contact). */
+export function apiUserAgentFor(version: string): string {
+  return `Backstory/${version} (${PROJECT_URL}; ${CONTACT})`;
+}
+
+/** navigator.onLine is only trusted when it says false: true just means "has a network adapter". */
+function browserSaysOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** Bound at call time: calling fetch detached from globalThis throws "Illegal invocation". */
+const globalFetch: FetchFunction = (url, init) => globalThis.fetch(url, init);
+
+type Settings = Required<Omit<HttpClientOptions, 'version' | 'fetch'>>;
+
+function settingsFrom(options: HttpClientOptions): Settings {
+  return {
+    sleep: options.sleep ?? sleepWithTimers,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    timeoutMs: options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs,
+    retries: options.retries ?? HTTP_DEFAULTS.retries,
+    backoffBaseMs: options.backoffBaseMs ?? HTTP_DEFAULTS.backoffBaseMs,
+    wikimediaGapMs: options.wikimediaGapMs ?? HTTP_DEFAULTS.wikimediaGapMs,
+    defaultRetryAfterMs: options.defaultRetryAfterMs ?? HTTP_DEFAULTS.defaultRetryAfterMs,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? HTTP_DEFAULTS.maxRetryAfterMs,
+    maxBodyBytes: options.maxBodyBytes ?? HTTP_DEFAULTS.maxBodyBytes,
+  };
+}
+
+/** The error to throw when an attempt failed and no retries are left. */
+function finalError(outcome: Extract<AttemptOutcome, { kind: 'failed' }>, target: RequestTarget) {
+  if (outcome.reason === 'server-error') return serverError(target.source, outcome.status);
+  if (outcome.reason === 'timeout') return timeoutError(target.source);
+  return browserSaysOffline() ? offlineError(target.source) : unreachableError(target.source);
+}
+
+export function createHttpClient(options: HttpClientOptions): CountingHttpClient {
+  const settings = settingsFrom(options);
+  const counts: HttpStats = { requests: 0, byHost: {} };
+  const queues = new Map<string, HostQueue>();
+
+  const attemptSettings: AttemptSettings = {
+    fetch: options.fetch ?? globalFetch,
+    apiUserAgent: apiUserAgentFor(options.version),
+    timeoutMs: settings.timeoutMs,
+    maxBodyBytes: settings.maxBodyBytes,
+    now: settings.now,
+    onFetch(host) {
+      counts.requests += 1;
+      counts.byHost[host] = (counts.byHost[host] ?? 0) + 1;
+    },
+  };
+
+  function queueFor(target: RequestTarget): HostQueue {
+    let queue = queues.get(target.host);
+    if (queue === undefined) {
+      queue = new HostQueue(target.policy, { gapMs: settings.wikimediaGapMs, sleep: settings.sleep, now: settings.now });
+      queues.set(target.host, queue);
+    }
+    return queue;
+  }
+
+  /** One attempt in the host's queue; a 429 pauses the host before the queue starts anything else. */
+  function queuedAttempt(target: RequestTarget, signal: AbortSignal | undefined, isRetry: boolean) {
+    const queue = queueFor(target);
+    return queue.run(
+      async () => {
+        const outcome = await attemptRequest(target, attemptSettings, signal);
+        if (outcome.kind === 'rate-limited') {
+          const asked = outcome.retryAfterMs ?? settings.defaultRetryAfterMs;
+          queue.pauseFor(Math.min(asked, settings.maxRetryAfterMs));
+        }
+        return outcome;
+      },
+      { signal, priority: isRetry ? RETRY_PRIORITY : 0 },
+    );
+  }
+
+  async function getJson(url: string, { signal }: { signal?: AbortSignal } = {}): Promise<unknown> {
+    const target = requestTargetOf(url);
+    signal?.throwIfAborted();
+    if (browserSaysOffline()) throw offlineError(target.source);
+
+    let failuresLeft = settings.retries;
+    let rateLimitsLeft = RATE_LIMIT_RETRIES;
+    let backoffIndex = 0;
+    let isRetry = false;
+    for (;;) {
+      const outcome = await queuedAttempt(target, signal, isRetry);
+      if (outcome.kind === 'ok') return outcome.body;
+      if (outcome.kind === 'rate-limited') {
+        // The host is already paused; the retry waits in its queue until the pause ends.
+        if (rateLimitsLeft === 0) throw rateLimitedError(target.source);
+        rateLimitsLeft -= 1;
+      } else {
+        if (failuresLeft === 0) throw finalError(outcome, target);
+        failuresLeft -= 1;
+        const delay = backoffDelayMs(backoffIndex, settings.backoffBaseMs, settings.random);
+        backoffIndex += 1;
+        await sleepUnlessAborted(settings.sleep, delay, signal);
+      }
+      isRetry = true;
+    }
+  }
+
+  return {
+    getJson,
+    stats: () => ({ requests: counts.requests, byHost: { ...counts.byHost } }),
+  };
+}
