@@ -1,5 +1,6 @@
 import type { BackstoryDb } from '@/lib/db/schema';
 import { CurrentShow } from './CurrentShow';
+import { LiveLookupsSetting } from './LiveLookupsSetting';
 import { WatchlistList } from './WatchlistList';
 
 export function PopupApp({ db, tabId }: { db: BackstoryDb; tabId: number | undefined }) {
@@ -13,6 +14,7 @@ export function PopupApp({ db, tabId }: { db: BackstoryDb; tabId: number | undef
       </header>
       <CurrentShow tabId={tabId} />
       <WatchlistList db={db} />
+      <LiveLookupsSetting />
     </main>
   );
 }

@@ -86,3 +86,16 @@ describe('popup: the watchlist', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/can't be read right now/);
   });
 });
+
+describe('popup: the live lookups switch', () => {
+  it('shows the stored setting and turns live lookups off', async () => {
+    const { LiveLookupsSetting } = await import('../../../components/popup/LiveLookupsSetting');
+    const { liveLookupsEnabled } = await import('../../../lib/settings');
+    const { container } = render(<LiveLookupsSetting />);
+    const box = container.querySelector<HTMLInputElement>('[data-setting="live-lookups"]')!;
+    await waitFor(() => expect(box.checked).toBe(true));
+    fireEvent.click(box);
+    await waitFor(async () => expect(await liveLookupsEnabled.getValue()).toBe(false));
+    expect(box.checked).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { liveLookupsEnabled } from '@/lib/settings';
+
+/**
+ * The off switch for live lookups. Off, Backstory uses only its curated pack and what it has
+ * already cached, and no request leaves the browser.
+ */
+export function LiveLookupsSetting() {
+  const [enabled, setEnabled] = useState<boolean>();
+  useEffect(() => {
+    let live = true;
+    void liveLookupsEnabled.getValue().then((value) => live && setEnabled(value));
+    const unwatch = liveLookupsEnabled.watch((value) => setEnabled(value));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+
+  return (
+    <section data-section="settings" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <label className="setting">
+        <input
+          type="checkbox"
+          data-setting="live-lookups"
+          checked={enabled ?? false}
+          disabled={enabled === undefined}
+          onChange={(event) => void liveLookupsEnabled.setValue(event.currentTarget.checked)}
+        />
+        <span>
+          Look titles up on Wikidata, Wikipedia and TVmaze
+          <span className="muted small setting-help">
+            {' '}
+            Off: only Backstory's own stories and what it has already looked up are shown, and nothing is sent anywhere.
+          </span>
+        </span>
+      </label>
+    </section>
+  );
+}
