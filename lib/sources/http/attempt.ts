@@ -71,7 +71,9 @@ async function outcomeOfResponse(
   discardBody(response);
   const { status } = response;
   if (status === 404) throw notFoundError(target.source);
-  if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), settings.now()) };
+  if (status === 429) {
+    return { kind: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), settings.now()) };
+  }
   if (status >= 500) return { kind: 'failed', reason: 'server-error', status };
   throw unexpectedStatusError(target.source, status);
 }

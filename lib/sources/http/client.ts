@@ -58,12 +58,16 @@ const RATE_LIMIT_RETRIES = 1;
 /** Retries go ahead of requests that have not started, so a retried lookup is not starved. */
 const RETRY_PRIORITY = 1;
 
-export const PROJECT_URL = 'https://github.com/backstory-extension/backstory';
+/**
+ * Wikimedia's User-Agent policy asks for a way to reach the client's authors. The project has no
+ * public page or mailbox yet, so this names the client and an address that plainly is a
+ * placeholder: replace it with a real contact before publishing (a known gap, not a guess).
+ */
 export const CONTACT = 'backstory@backstory.invalid';
 
-/** Wikimedia's User-Agent policy: name/version (project URL; contact). */
+/** Wikimedia's User-Agent policy: name/version (what it is; contact). */
 export function apiUserAgentFor(version: string): string {
-  return `Backstory/${version} (${PROJECT_URL}; ${CONTACT})`;
+  return `Backstory/${version} (browser extension; ${CONTACT})`;
 }
 
 /** navigator.onLine is only trusted when it says false: true just means "has a network adapter". */
@@ -79,7 +83,8 @@ type Settings = Required<Omit<HttpClientOptions, 'version' | 'fetch'>>;
 function settingsFrom(options: HttpClientOptions): Settings {
   return {
     sleep: options.sleep ?? sleepWithTimers,
-    now: options.now ?? Date.now,
+    // Read at call time, so a clock swapped in later (fake timers) is the one used.
+    now: options.now ?? (() => Date.now()),
     random: options.random ?? Math.random,
     timeoutMs: options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs,
     retries: options.retries ?? HTTP_DEFAULTS.retries,
@@ -131,8 +136,9 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
       async () => {
         const outcome = await attemptRequest(target, attemptSettings, signal);
         if (outcome.kind === 'rate-limited') {
-          const asked = outcome.retryAfterMs ?? settings.defaultRetryAfterMs;
-          queue.pauseFor(Math.min(asked, settings.maxRetryAfterMs));
+          // The host is paused as long as it asks, always; only a pause we are willing to wait out
+          // for this request leads to a retry (see getJson).
+          queue.pauseFor(outcome.retryAfterMs ?? settings.defaultRetryAfterMs);
         }
         return outcome;
       },
@@ -153,8 +159,10 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
       const outcome = await queuedAttempt(target, signal, isRetry);
       if (outcome.kind === 'ok') return outcome.body;
       if (outcome.kind === 'rate-limited') {
-        // The host is already paused; the retry waits in its queue until the pause ends.
-        if (rateLimitsLeft === 0) throw rateLimitedError(target.source);
+        // The host is already paused; the retry waits in its queue until the pause ends. A pause
+        // longer than we would keep a viewer waiting fails now; the host stays paused regardless.
+        const asked = outcome.retryAfterMs ?? settings.defaultRetryAfterMs;
+        if (rateLimitsLeft === 0 || asked > settings.maxRetryAfterMs) throw rateLimitedError(target.source);
         rateLimitsLeft -= 1;
       } else {
         if (failuresLeft === 0) throw finalError(outcome, target);

@@ -73,11 +73,13 @@ export class HostQueue {
     this.#pausedUntil = until;
     const generation = ++this.#pauseGeneration;
     this.#queue.pause();
-    void this.#timing.sleep(ms).then(() => {
+    const resume = () => {
       if (generation !== this.#pauseGeneration) return;
       this.#pausedUntil = Number.NEGATIVE_INFINITY;
       this.#queue.start();
-    });
+    };
+    // Resume even if an injected sleep rejects: a host paused for ever would fail silently.
+    void this.#timing.sleep(ms).then(resume, resume);
   }
 
   get isPaused(): boolean {
