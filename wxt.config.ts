@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { supportedMatchPatterns } from './lib/sites/registry';
+import { LIVE_SOURCE_MATCH_PATTERNS } from './lib/sources/http/hosts';
 
 const PACK_DIR = 'assets/pack';
 
@@ -32,7 +33,8 @@ export default defineConfig({
     name: 'Backstory',
     description: 'The real story behind the show you are looking at on Netflix: the journalism, the events, the reviews.',
     permissions: ['storage', 'scripting'],
-    host_permissions: supportedMatchPatterns(),
+    // The streaming sites we read, and the three keyless sources live lookups ask (background only).
+    host_permissions: [...supportedMatchPatterns(), ...LIVE_SOURCE_MATCH_PATTERNS],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // 140 / 142: the first versions that read data_collection_permissions (we collect nothing).

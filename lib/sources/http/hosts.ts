@@ -5,6 +5,9 @@
  */
 import { SourceError, type SourceName } from '../types';
 
+/** What the manifest must grant for these hosts (kept next to the rule that enforces them). */
+export const LIVE_SOURCE_MATCH_PATTERNS = ['https://www.wikidata.org/*', 'https://*.wikipedia.org/*', 'https://api.tvmaze.com/*'] as const;
+
 /** How a host is queued: Wikimedia wants serial requests, TVmaze a request rate. */
 export type HostPolicy = 'wikimedia' | 'tvmaze';
 
