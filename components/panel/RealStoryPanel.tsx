@@ -75,7 +75,7 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
       <div className="panel-body">
         <SourceSection works={context.basedOn} nameOf={nameOf} />
         <EventsSection events={context.events} timeline={timeline} nameOf={nameOf} />
-        <ReviewsSection reviews={context.reviews} nameOf={nameOf} />
+        <ReviewsSection reviews={context.reviews} scores={context.scores} nameOf={nameOf} />
         <SourcesList sources={context.sources} />
       </div>
       <footer className="panel-footer">

@@ -1,4 +1,4 @@
-import type { ReviewQuote } from '@/lib/model';
+import type { ReviewQuote, Score } from '@/lib/model';
 import { formatPartialDate } from '@/lib/format';
 import { ExternalLink } from '../shared/ExternalLink';
 import { CitedBy } from './CitedBy';
@@ -8,13 +8,23 @@ import { CitedBy } from './CitedBy';
  * links. When the critic's name comes from somewhere other than the review page, that source is
  * named too.
  */
-export function ReviewsSection({ reviews, nameOf }: { reviews: ReviewQuote[]; nameOf: (url: string) => string }) {
-  if (reviews.length === 0) return null;
+export function ReviewsSection({ reviews, scores = [], nameOf }: { reviews: ReviewQuote[]; scores?: Score[]; nameOf: (url: string) => string }) {
+  if (reviews.length === 0 && scores.length === 0) return null;
   const quoted = reviews.filter((review) => review.quote);
   const linked = reviews.filter((review) => !review.quote);
   return (
     <section data-section="reviews" aria-labelledby="backstory-reviews-heading">
       <h3 id="backstory-reviews-heading">What critics said</h3>
+      {scores.length > 0 && (
+        <p className="scores">
+          {scores.map((score, index) => (
+            <span key={score.by} data-score={score.by}>
+              {index > 0 && ' · '}
+              {score.url ? <ExternalLink href={score.url}>{score.by}</ExternalLink> : score.by} <strong>{score.value}</strong>
+            </span>
+          ))}
+        </p>
+      )}
       {quoted.map((review) => (
         <figure key={review.url} className="review" data-review={review.outlet}>
           <blockquote cite={review.url}>

@@ -10,6 +10,7 @@ export function SourcesList({ sources }: { sources: SourceRef[] }) {
         {sources.map((source) => (
           <li key={source.url}>
             <ExternalLink href={source.url}>{source.name}</ExternalLink>
+            {source.license ? <span className="license"> · {source.license}</span> : null}
             {source.retrieved ? <span className="retrieved"> · checked {source.retrieved}</span> : null}
           </li>
         ))}

@@ -110,3 +110,25 @@ describe('RealStoryPanel with the Somos. entry', () => {
     expect(root.textContent).toContain('<img src=x onerror="window.pwned=1">');
   });
 });
+
+describe('RealStoryPanel with a live context', () => {
+  it('shows review scores with their links and the licence of Wikipedia text', () => {
+    const live = contextFixture({
+      key: 'wd:Q990000001',
+      scores: [
+        { by: 'Rotten Tomatoes', value: '91%', url: 'https://www.rottentomatoes.com/m/paper_harbor' },
+        { by: 'Metacritic', value: '74/100' },
+      ],
+      sources: [
+        { name: 'Example', url: 'https://example.org/book' },
+        { name: 'Wikipedia: Paper Harbor', url: 'https://en.wikipedia.org/wiki/Paper_Harbor', license: 'CC BY-SA 4.0' },
+      ],
+    });
+    const { section } = renderPanel({ context: live });
+    const reviews = section('reviews');
+    expect(reviews.querySelector('[data-score="Rotten Tomatoes"]')!.textContent).toBe('Rotten Tomatoes 91%');
+    expect(reviews.querySelector('[data-score="Rotten Tomatoes"] a')!.getAttribute('href')).toBe('https://www.rottentomatoes.com/m/paper_harbor');
+    expect(reviews.querySelector('[data-score="Metacritic"]')!.textContent).toContain('74/100');
+    expect(section('sources').textContent).toContain('Wikipedia: Paper Harbor · CC BY-SA 4.0');
+  });
+});
