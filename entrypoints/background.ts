@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundService } from '@/lib/background/service';
 import { createBrowserEffects } from '@/lib/background/browser-effects';
+import { createLiveLookups } from '@/lib/background/live-lookups';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
@@ -10,14 +11,18 @@ import { adapterForUrl } from '@/lib/sites/registry';
 import { loadPack } from '@/lib/sources/pack';
 
 export default defineBackground(() => {
+  const log = (message: string, error?: unknown) => console.warn(`Backstory: ${message}`, error ?? '');
   const db = openBackstoryDb();
   const watchlist = createWatchlistRepository(db);
+  const shows = createShowRepository(db);
+  const effects = createBrowserEffects();
   const resolver = createResolver({
     pack: loadPack(),
-    shows: createShowRepository(db),
+    shows,
     watchlist,
     now: Date.now,
-    onStorageError: (error) => console.warn('Backstory: storage unavailable', error),
+    onStorageError: (error) => log('storage unavailable', error),
+    live: createLiveLookups({ db, shows, log, onRefreshed: (key) => void effects.broadcastStoryRefreshed(key) }),
   });
   const extensionRoot = new URL(browser.runtime.getURL('/'));
   const service = createBackgroundService({
@@ -29,8 +34,8 @@ export default defineBackground(() => {
       extensionOrigin: `${extensionRoot.protocol}//${extensionRoot.host}`,
       isSupportedPage: (url) => adapterForUrl(url) !== undefined,
     },
-    ...createBrowserEffects(),
-    log: (message, error) => console.warn(`Backstory: ${message}`, error ?? ''),
+    ...effects,
+    log,
   });
 
   onMessage('resolveSighting', ({ data, sender }) => service.resolveSighting(data, sender));

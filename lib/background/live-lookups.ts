@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import type { BackstoryDb } from '../db/schema';
+import { createLookupRepository } from '../db/lookups';
+import type { ShowRepository } from '../db/shows';
+import type { PartialDate } from '../model';
+import { createLiveService, type LiveService } from '../resolve/live-service';
+import { lookUpLive } from '../resolve/live/look-up-live';
+import { liveLookupsEnabled } from '../settings';
+import { createHttpClient } from '../sources/http';
+import { createTvmazeClient } from '../sources/tvmaze';
+import type { LiveSources } from '../sources/types';
+import { createWikidataClient } from '../sources/wikidata';
+import { createWikipediaClient } from '../sources/wikipedia';
+
+/** Today as the sources' "retrieved" date. */
+function today(now: number): PartialDate {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/**
+ * The live sources as the background uses them: one HTTP client for all three, so each host has
+ * one queue and one rate however many lookups run.
+ */
+export function createLiveSources(version: string): LiveSources {
+  const http = createHttpClient({ version });
+  return { wikidata: createWikidataClient(http), wikipedia: createWikipediaClient(http), tvmaze: createTvmazeClient(http) };
+}
+
+export function createLiveLookups(options: {
+  db: BackstoryDb;
+  shows: ShowRepository;
+  onRefreshed(key: string): void;
+  log(message: string, error?: unknown): void;
+}): LiveService {
+  const sources = createLiveSources(browser.runtime.getManifest().version);
+  return createLiveService({
+    shows: options.shows,
+    lookups: createLookupRepository(options.db),
+    lookUp: (sighting) => lookUpLive(sighting, sources, { today: today(Date.now()) }),
+    isAllowed: () => liveLookupsEnabled.getValue(),
+    // navigator.onLine only knows for sure when it says false.
+    isOnline: () => navigator.onLine !== false,
+    now: Date.now,
+    onRefreshed: options.onRefreshed,
+    onStorageError: (error) => options.log('storage unavailable for live lookups', error),
+    onLookupError: (error) => options.log('live lookup failed', error),
+  });
+}
