@@ -12,7 +12,7 @@ import { startFakeInternet, type FakeInternet } from '../tests/harness/fake-inte
 import { launchBrowser, REPO_ROOT, waitForDeep, type LaunchedBrowser } from '../tests/harness/browsers';
 import { netflixUrl, SOMOS } from '../tests/fixtures/site/catalog';
 
-const PANEL = 'backstory-panel >>> [data-backstory="panel"]';
+const PANEL = 'backstory-panel >>> [data-backstory="panel"][data-show-key]';
 const MODAL = '[role="dialog"][data-uia="modal-motion-container-DETAIL_MODAL"]';
 const PANEL_TIMEOUT_MS = 15_000;
 const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');

@@ -9,7 +9,7 @@ import { startFakeInternet } from '../tests/harness/fake-internet';
 import { netflixUrl, SOMOS } from '../tests/fixtures/site/catalog';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
-const PANEL = 'backstory-panel >>> [data-backstory="panel"]';
+const PANEL = 'backstory-panel >>> [data-backstory="panel"][data-show-key]';
 
 const internet = await startFakeInternet();
 const launched = await launchBrowser('chromium', { fakeInternetPort: internet.port, viewport: { width: 1280, height: 900 } });

@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 
 export const DETAIL_MODAL = '[role="dialog"][data-uia="modal-motion-container-DETAIL_MODAL"]';
 export const PANEL_HOST = 'backstory-panel';
-export const PANEL_IN_SHADOW = '[data-backstory="panel"]';
+export const PANEL_IN_SHADOW = '[data-backstory="panel"][data-show-key]';
 
 export type StopwatchResult =
   | { ok: true; modalOpenAt: number; panelVisibleAt: number; ms: number }

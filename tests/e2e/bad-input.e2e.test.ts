@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { netflixUrl, SOMOS } from '../fixtures/site/catalog';
@@ -25,7 +26,7 @@ describe.each(e2eBrowserKinds())('bad input in %s', (kind) => {
   let page: Page;
 
   beforeAll(async () => {
-    internet = await startFakeInternet();
+    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
     for (const [pathAndQuery, body] of Object.entries(STRANGE_PAGES)) {
       const path = pathAndQuery.split('?')[0]!;
       internet.addRoute({
@@ -70,7 +71,7 @@ describe.runIf(e2eBrowserKinds().includes('firefox'))('IndexedDB failing (Firefo
   let launched: LaunchedBrowser;
 
   beforeAll(async () => {
-    internet = await startFakeInternet();
+    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
     launched = await launchBrowser('firefox', { fakeInternetPort: internet.port, firefoxPrefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 1 } });
   });
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 import { e2eBrowserKinds, isTopmostAtCenter, launchBrowser, reloadExtensionPage, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { LANTERN_KEEPERS, netflixUrl, SOMOS, SOMOS_1999_FILM } from '../fixtures/site/catalog';
@@ -41,7 +42,7 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
   let page: Page;
 
   beforeAll(async () => {
-    internet = await startFakeInternet();
+    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
     launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
     page = await launched.newPage();
   });

@@ -5,7 +5,8 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 
-export const PANEL = 'backstory-panel >>> [data-backstory="panel"]';
+/** The panel with a story (a loading or failure notice has the same root but no show key). */
+export const PANEL = 'backstory-panel >>> [data-backstory="panel"][data-show-key]';
 export const SAVE = 'backstory-panel >>> [data-action="watchlist"]';
 export const DETAIL_MODAL = '[role="dialog"][data-uia="modal-motion-container-DETAIL_MODAL"]';
 
