@@ -83,8 +83,13 @@ export function createPageController(deps: PageControllerDeps) {
 
   async function lookUp(focus: FocusSighting, mine: number): Promise<void> {
     const { sighting, anchor } = focus;
+    // The panel script may still be loading when the answer comes: then the skeleton is too late.
+    let answered = false;
     const cancelSkeleton = (deps.startTimer ?? defaultTimer)(LOADING_SKELETON_AFTER_MS, () => {
-      if (mine === generation) void withPanel(mine, (ready) => ready.showNotice({ kind: 'loading', sighting, anchor }));
+      if (mine !== generation) return;
+      void withPanel(mine, (ready) => {
+        if (!answered) ready.showNotice({ kind: 'loading', sighting, anchor });
+      });
     });
     let resolution: Resolution;
     try {
@@ -93,6 +98,7 @@ export function createPageController(deps: PageControllerDeps) {
       deps.onError?.(error);
       resolution = { status: 'error', message: 'Backstory could not look this title up.', retryable: true };
     } finally {
+      answered = true;
       cancelSkeleton();
     }
     if (mine !== generation) return;

@@ -173,6 +173,25 @@ describe('page controller while a lookup runs on the network', () => {
     expect(panel.showNotice).not.toHaveBeenCalled();
   });
 
+  it('never leaves a skeleton behind when "no story" arrives while the panel script is still loading', async () => {
+    const panel = fakePanel();
+    const timers = manualTimers();
+    let panelReady!: (api: PanelApi) => void;
+    let answer!: (resolution: Resolution) => void;
+    const controller = createPageController({
+      resolve: () => new Promise((resolve) => (answer = resolve)),
+      loadPanel: () => new Promise((resolve) => (panelReady = resolve)),
+      startTimer: timers.startTimer,
+    });
+    const done = controller.focusChanged(focusOn({ siteId: '80990999' }));
+    timers.fire();
+    answer({ status: 'none' });
+    await done;
+    panelReady(panel);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(panel.showNotice).not.toHaveBeenCalled();
+  });
+
   it('says what failed and retries on request', async () => {
     const panel = fakePanel();
     const resolve = vi

@@ -11,7 +11,12 @@ import { createTvmazeClient } from '../../../lib/sources/tvmaze';
 import type { LiveSources } from '../../../lib/sources/types';
 import { createWikidataClient } from '../../../lib/sources/wikidata';
 import { createWikipediaClient } from '../../../lib/sources/wikipedia';
-import { fixtureHttpClient } from '../../harness/api-fixtures';
+import { createLookupRepository } from '../../../lib/db/lookups';
+import { createShowRepository } from '../../../lib/db/shows';
+import { createLiveService } from '../../../lib/resolve/live-service';
+import { SourceError } from '../../../lib/sources/types';
+import { answerApiRequest, fixtureHttpClient, recordingHttpClient } from '../../harness/api-fixtures';
+import { freshDb } from '../support/databases';
 
 function sourcesOverFixtures() {
   const http = fixtureHttpClient();
@@ -51,5 +56,31 @@ describe('live lookup over the recorded-shape fixtures', () => {
     const { sources } = sourcesOverFixtures();
     const result = await lookUpLive({ site: 'netflix', surface: 'detail', siteId: '80990031', title: 'Night Ferry', year: 2022, kind: 'film' }, sources, { today: '2026-11-24' });
     expect(result.status).toBe('none');
+  });
+});
+
+describe('the network gone in the middle of a lookup', () => {
+  it('fails the lookup with the source that was lost, and stores nothing', async () => {
+    let answered = 0;
+    // The first two requests get through; then the network is gone.
+    const http = recordingHttpClient((url) => {
+      answered += 1;
+      if (answered > 2) throw new SourceError(url.hostname.endsWith('wikipedia.org') ? 'Wikipedia' : 'Wikidata', 'offline', 'the network is gone');
+      return answerApiRequest(url);
+    });
+    const sources: LiveSources = { wikidata: createWikidataClient(http), wikipedia: createWikipediaClient(http), tvmaze: createTvmazeClient(http) };
+    const db = freshDb();
+    const service = createLiveService({
+      shows: createShowRepository(db),
+      lookups: createLookupRepository(db),
+      lookUp: (sighting) => lookUpLive(sighting, sources, { today: '2026-11-24' }),
+      isAllowed: async () => true,
+      isOnline: () => true,
+      now: () => 1,
+    });
+    expect(await service.answer(paperHarbor)).toMatchObject({ status: 'error', retryable: true });
+    expect(answered).toBeGreaterThan(2);
+    expect(await db.lookups.count()).toBe(0);
+    expect(await db.shows.count()).toBe(0);
   });
 });
