@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hasLiveSourceAccess, requestLiveSourceAccess } from '@/lib/permissions/live-sources';
 import { liveLookupsEnabled } from '@/lib/settings';
 
 /**
@@ -7,6 +8,10 @@ import { liveLookupsEnabled } from '@/lib/settings';
  */
 export function LiveLookupsSetting() {
   const [enabled, setEnabled] = useState<boolean>();
+  const [access, setAccess] = useState<boolean>();
+  useEffect(() => {
+    void hasLiveSourceAccess().then(setAccess);
+  }, []);
   useEffect(() => {
     let live = true;
     void liveLookupsEnabled.getValue().then((value) => live && setEnabled(value));
@@ -36,6 +41,14 @@ export function LiveLookupsSetting() {
           </span>
         </span>
       </label>
+      {enabled && access === false && (
+        <p className="notice" role="status">
+          Backstory is not allowed to reach Wikidata, Wikipedia and TVmaze, so it only shows its own stories.{' '}
+          <button type="button" className="link" data-action="grant-access" onClick={() => void requestLiveSourceAccess().then(setAccess)}>
+            Allow access
+          </button>
+        </p>
+      )}
     </section>
   );
 }

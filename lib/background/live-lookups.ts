@@ -5,6 +5,7 @@ import type { ShowRepository } from '../db/shows';
 import type { PartialDate } from '../model';
 import { createLiveService, type LiveService } from '../resolve/live-service';
 import { lookUpLive } from '../resolve/live/look-up-live';
+import { hasLiveSourceAccess } from '../permissions/live-sources';
 import { liveLookupsEnabled } from '../settings';
 import { createHttpClient } from '../sources/http';
 import { createTvmazeClient } from '../sources/tvmaze';
@@ -37,7 +38,7 @@ export function createLiveLookups(options: {
     shows: options.shows,
     lookups: createLookupRepository(options.db),
     lookUp: (sighting) => lookUpLive(sighting, sources, { today: today(Date.now()) }),
-    isAllowed: () => liveLookupsEnabled.getValue(),
+    isAllowed: async () => (await liveLookupsEnabled.getValue()) && (await hasLiveSourceAccess()),
     // navigator.onLine only knows for sure when it says false.
     isOnline: () => navigator.onLine !== false,
     now: Date.now,

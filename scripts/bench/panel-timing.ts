@@ -4,20 +4,17 @@
  *   page yet, so this includes the background injecting it and React starting;
  * - warm: in the same tab, close the modal, wait for the panel to go, click the card again.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, REPO_ROOT, type BrowserKind, type LaunchedBrowser } from '../../tests/harness/browsers';
+import { launchBrowser, type BrowserKind } from '../../tests/harness/browsers';
 import type { FakeInternet } from '../../tests/harness/fake-internet';
-import { netflixUrl, SOMOS } from '../../tests/fixtures/site/catalog';
-import { PANEL_HOST, readStopwatch, startStopwatch, type StopwatchResult } from './stopwatch';
+import { SOMOS } from '../../tests/fixtures/site/catalog';
+import { failureScreenshot, nextFrames, openBrowsePage, standardCard, timeCardClick, waitForContentScript } from './browse-page';
+import { PANEL_HOST, type StopwatchResult } from './stopwatch';
 
 export const PANEL_TIMEOUT_MS = 15_000;
 
-const SOMOS_CARD = `a[data-uia="standard-card"][href="/browse?jbv=${SOMOS.id}"]`;
+const SOMOS_CARD = standardCard(SOMOS.id);
 const MODAL_CLOSE_BUTTON = '[data-uia="previewModal-closebtn"]';
-/** How long the always-on content script may take to announce itself after the page's load event. */
-const CONTENT_SCRIPT_START_TIMEOUT_MS = 5_000;
 
 export interface RunTiming {
   run: number;
@@ -59,7 +56,7 @@ export async function measureBrowser(
     for (let run = 1; run <= runCount; run++) {
       // A fresh tab per cold run: the panel script from the previous run must not be in the page.
       await page?.close();
-      page = await openBrowsePage(launched);
+      page = await openBrowsePage(launched, SOMOS_CARD);
       const contentScriptSeenBeforeClick = await waitForContentScript(page);
       const coldMs = await timeModalToPanel(page, `${kind} cold run ${run}`, timings);
       await closeModal(page, `${kind} run ${run}`, timings);
@@ -73,58 +70,9 @@ export async function measureBrowser(
   }
 }
 
-/**
- * A new tab on /browse, loaded. A preload script listens for the always-on content script's start:
- * WXT's ContentScriptContext posts `<extension id>:netflix:wxt:content-script-started` to the
- * window when the script starts (run_at document_idle, i.e. around or after the load event).
- */
-async function openBrowsePage(launched: LaunchedBrowser): Promise<Page> {
-  const page = await launched.newPage();
-  await page.evaluateOnNewDocument(() => {
-    window.addEventListener('message', (event: MessageEvent) => {
-      const type: unknown = (event.data as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && type.endsWith(':netflix:wxt:content-script-started')) {
-        (window as Window & { __backstoryBenchContentScript?: boolean }).__backstoryBenchContentScript = true;
-      }
-    });
-  });
-  await page.bringToFront();
-  await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
-  await page.waitForSelector(SOMOS_CARD, { visible: true, timeout: 10_000 });
-  return page;
-}
-
-/**
- * Waits until the always-on content script has started, so that a cold click never races its
- * start (that would add the script's own start-up to the figure, sometimes). Returns false when
- * the start was not seen in time (e.g. WXT changed how it announces it); the run goes on anyway.
- */
-async function waitForContentScript(page: Page): Promise<boolean> {
-  const seen = await page
-    .waitForFunction(() => (window as Window & { __backstoryBenchContentScript?: boolean }).__backstoryBenchContentScript === true, {
-      timeout: CONTENT_SCRIPT_START_TIMEOUT_MS,
-      polling: 50,
-    })
-    .then(
-      () => true,
-      () => false,
-    );
-  await nextFrames(page);
-  return seen;
-}
-
-/** Two animation frames in the page: lets the content script's first rAF-scheduled pass run. */
-async function nextFrames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-}
-
 /** Arms the in-page stopwatch, clicks the Somos. card for real, returns modal-open → panel-visible. */
 async function timeModalToPanel(page: Page, label: string, partial: BrowserTimings): Promise<number> {
-  // requestAnimationFrame stalls in background tabs, and the stopwatch and the extension both use it.
-  await page.bringToFront();
-  await startStopwatch(page, PANEL_TIMEOUT_MS);
-  await page.click(SOMOS_CARD);
-  const result: StopwatchResult = await readStopwatch(page);
+  const result: StopwatchResult = await timeCardClick(page, SOMOS_CARD, PANEL_TIMEOUT_MS);
   if (!result.ok) throw await failure(page, `${label}: ${result.reason}`, partial);
   return result.ms;
 }
@@ -145,11 +93,5 @@ async function closeModal(page: Page, label: string, partial: BrowserTimings): P
 
 /** Saves a screenshot of the page as it is and returns the error that stops the benchmark. */
 async function failure(page: Page, message: string, partial: BrowserTimings): Promise<BenchRunFailed> {
-  const shot = path.join(REPO_ROOT, 'artifacts', `bench-failure-${partial.kind}.png`);
-  await mkdir(path.dirname(shot), { recursive: true });
-  const saved = await page.screenshot({ path: shot }).then(
-    () => true,
-    () => false,
-  );
-  return new BenchRunFailed(`${message}${saved ? ` (screenshot: ${shot})` : ''}`, partial);
+  return new BenchRunFailed(`${message}${await failureScreenshot(page, partial.kind)}`, partial);
 }

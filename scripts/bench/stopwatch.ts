@@ -15,7 +15,8 @@ export const PANEL_HOST = 'backstory-panel';
 export const PANEL_IN_SHADOW = '[data-backstory="panel"][data-show-key]';
 
 export type StopwatchResult =
-  | { ok: true; modalOpenAt: number; panelVisibleAt: number; ms: number }
+  /** showKey: the panel's data-show-key when it became visible (which story it shows). */
+  | { ok: true; modalOpenAt: number; panelVisibleAt: number; ms: number; showKey: string }
   | { ok: false; reason: string };
 
 interface StopwatchSelectors {
@@ -43,7 +44,8 @@ function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
         const panel = document.querySelector(selectors.panelHost)?.shadowRoot?.querySelector(selectors.panelInShadow);
         const box = panel?.getBoundingClientRect();
         if (box && box.width > 0 && box.height > 0) {
-          state.finish({ ok: true, modalOpenAt: state.modalOpenAt, panelVisibleAt: now, ms: now - state.modalOpenAt });
+          const showKey = panel?.getAttribute('data-show-key') ?? '';
+          state.finish({ ok: true, modalOpenAt: state.modalOpenAt, panelVisibleAt: now, ms: now - state.modalOpenAt, showKey });
         }
       },
       everyFrame(): void {

@@ -99,3 +99,18 @@ describe('popup: the live lookups switch', () => {
     expect(box.checked).toBe(false);
   });
 });
+
+describe('popup: access to the live sources', () => {
+  it('says when the browser withholds access to the sources and offers to ask for it', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const { LiveLookupsSetting } = await import('../../../components/popup/LiveLookupsSetting');
+    render(<LiveLookupsSetting />);
+    expect((await screen.findByRole('status')).textContent).toMatch(/not allowed to reach Wikidata, Wikipedia and TVmaze/);
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(request).toHaveBeenCalledWith({ origins: ['https://www.wikidata.org/*', 'https://*.wikipedia.org/*', 'https://api.tvmaze.com/*'] });
+    expect(contains).toHaveBeenCalled();
+  });
+});
