@@ -3,6 +3,21 @@ import type { BrowserKind } from '../../tests/harness/browsers';
 import type { BuildSizes } from './bundle-sizes';
 import type { Summary } from './stats';
 
+export interface LiveRequestSummary {
+  /** API requests per lookup of the title, all hosts. */
+  total: Summary;
+  /** Per host, in the order to show them; a host missing from a run counts 0 there. */
+  byHost: Record<string, Summary>;
+}
+
+export interface LiveBrowserSummary {
+  kind: BrowserKind;
+  version: string;
+  coldMs: Summary;
+  cachedMs: Summary;
+  requestsPerTitle: { cold: LiveRequestSummary; cached: LiveRequestSummary };
+}
+
 export interface BrowserSummary {
   kind: BrowserKind;
   version: string;
@@ -34,6 +49,43 @@ export function panelTimingTable(browsers: readonly BrowserSummary[]): string {
   return table(header, rows);
 }
 
+/** Browsers as rows: the added latency, cold and cached median/min/max, API requests per title. */
+export function liveTimingTable(browsers: readonly LiveBrowserSummary[], addedLatencyMs: number): string {
+  const columns = (label: string): string[] => [`${label} median`, `${label} min`, `${label} max`];
+  const values = (s: Summary): string[] => [ms(s.median), ms(s.min), ms(s.max)];
+  const header = ['browser', 'added latency', ...columns('cold'), ...columns('cached'), 'requests cold', 'requests cached', 'runs'];
+  const rows = browsers.map((b) => [
+    `${b.kind} (${b.version})`,
+    `${addedLatencyMs} ms/req`,
+    ...values(b.coldMs),
+    ...values(b.cachedMs),
+    count(b.requestsPerTitle.cold.total),
+    count(b.requestsPerTitle.cached.total),
+    String(b.coldMs.runs),
+  ]);
+  return table(header, rows);
+}
+
+/** One row per browser and API host (and one for all hosts): requests per title, cold and cached. */
+export function liveRequestTable(browsers: readonly LiveBrowserSummary[]): string {
+  const header = ['browser', 'host', 'cold', 'cached'];
+  const rows = browsers.flatMap((b) => {
+    const { cold, cached } = b.requestsPerTitle;
+    const hosts = [...new Set([...Object.keys(cold.byHost), ...Object.keys(cached.byHost)])];
+    const zero = (runs: number): Summary => ({ runs, median: 0, min: 0, max: 0 });
+    return [
+      ...hosts.map((host) => [b.kind, host, count(cold.byHost[host] ?? zero(cold.total.runs)), count(cached.byHost[host] ?? zero(cached.total.runs))]),
+      [b.kind, 'all API hosts', count(cold.total), count(cached.total)],
+    ];
+  });
+  return table(header, rows, 2);
+}
+
+/** A request count's median, with [min–max] when the runs did not all agree. */
+function count(s: Summary): string {
+  return s.min === s.max ? String(s.median) : `${s.median} [${s.min}–${s.max}]`;
+}
+
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -42,12 +94,12 @@ function ms(value: number): string {
   return `${value.toFixed(1)} ms`;
 }
 
-/** First column left-aligned, the others (numbers) right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** The first `leftColumns` columns left-aligned (names), the others (numbers) right-aligned. */
+function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
   const all = [header, ...rows];
   const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
   const line = (row: readonly string[]): string =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
+    row.map((cell, col) => (col < leftColumns ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
