@@ -54,10 +54,13 @@ export async function lookUpLive(sighting: Sighting, sources: LiveSources, { tod
   await fetchInto(related, linksOfShow(show), show, sources);
   const linked = storyItems(show, related);
   if (linked.works.length === 0 && linked.events.length === 0) return none('no-story');
+  // Reviews need only the show's article, and Wikipedia is another host than Wikidata: ask it
+  // while the last Wikidata batch runs. (fetchReviews never rejects.)
+  const reviewsAsked = fetchReviews(show, sources);
   await fetchInto(related, linksOfStory(linked), show, sources);
   const items = storyItems(show, related);
 
-  const [summaries, reviews] = await Promise.all([fetchSummaries(show, items, sources), fetchReviews(show, sources)]);
+  const [summaries, reviews] = await Promise.all([fetchSummaries(show, items, sources), reviewsAsked]);
   const context = buildContext(show, related, { summaries, reviews, tvmaze: identity.tvmaze, retrieved: today, seenAs: sighting.kind });
   return context ? { status: 'found', context } : none('no-story');
 }
