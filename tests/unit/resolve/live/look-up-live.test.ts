@@ -33,10 +33,10 @@ describe('lookUpLive', () => {
       'findByNetflixId',
       'getEntities', // the show
       'getEntities', // what it links to: the article, the massacre
+      'reviews', // asked of Wikipedia while Wikidata answers the last batch
       'getEntities', // the author, the outlet, the places
       'summary',
       'summary',
-      'reviews',
     ]);
     // The show has a description, so its own summary is not fetched.
     expect(sources.requests.filter((r) => r.method === 'summary').map((r) => r.arg)).toEqual(['How the U.S. Triggered a Massacre in Mexico', 'Allende massacre']);
