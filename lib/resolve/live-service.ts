@@ -1,4 +1,4 @@
-import type { ShowContext, ShowKey, Sighting } from '../model';
+import { ShowContextSchema, type ShowContext, type ShowKey, type Sighting } from '../model';
 import type { LookupRepository } from '../db/lookups';
 import type { ShowRepository } from '../db/shows';
 import { SourceError } from '../sources/types';
@@ -6,11 +6,14 @@ import { lookupKey } from './lookup-key';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** How long answers count as fresh; past that they are still used while a refresh runs. */
-export const FRESH_FOR = { found: 7 * DAY, none: 3 * DAY } as const;
+/**
+ * How long answers count as fresh; past that they are still used while a refresh runs. A story
+ * told without a part that failed for the moment (its reviews) is fresh only for an hour.
+ */
+export const FRESH_FOR = { found: 7 * DAY, partial: 60 * 60 * 1000, none: 3 * DAY } as const;
 
 /** What one live lookup concluded (lib/resolve/live/ does the looking). */
-export type LiveOutcome = { status: 'found'; context: ShowContext } | { status: 'none' };
+export type LiveOutcome = { status: 'found'; context: ShowContext; partial?: true } | { status: 'none' };
 
 export type LiveAnswer =
   | { status: 'found'; context: ShowContext }
@@ -30,6 +33,13 @@ export interface LiveServiceDeps {
   onRefreshed?(key: ShowKey): void;
   onStorageError?(error: unknown): void;
   onLookupError?(error: unknown): void;
+}
+
+/** Whether a refresh brought anything new; the date the sources were read does not count. */
+function sameStory(a: ShowContext, b: ShowContext | undefined): boolean {
+  if (!b) return false;
+  const withoutDates = (context: ShowContext) => JSON.stringify({ ...context, sources: context.sources.map(({ retrieved: _, ...rest }) => rest) });
+  return withoutDates(a) === withoutDates(b);
 }
 
 /** What the panel says when a lookup fails, per kind of failure. */
@@ -66,12 +76,18 @@ export function createLiveService(deps: LiveServiceDeps) {
     }
   }
 
-  /** One lookup per key at a time; its outcome is stored before anyone hears of it. */
+  /**
+   * One lookup per key at a time; its outcome is checked against the model's schema and stored
+   * before anyone hears of it. A context that fails the schema is an unreadable answer, not a story.
+   */
   function lookUpOnce(id: string, sighting: Sighting): Promise<LiveOutcome> {
     const running = inFlight.get(id);
     if (running) return running;
     const lookup = (async () => {
       const outcome = await deps.lookUp(sighting);
+      if (outcome.status === 'found' && !ShowContextSchema.safeParse(outcome.context).success) {
+        throw new SourceError('Wikidata', 'malformed', 'the story built from the live sources does not hold together');
+      }
       await remember(id, outcome);
       return outcome;
     })().finally(() => inFlight.delete(id));
@@ -81,7 +97,7 @@ export function createLiveService(deps: LiveServiceDeps) {
 
   async function remember(id: string, outcome: LiveOutcome): Promise<void> {
     const now = deps.now();
-    const freshFor = outcome.status === 'found' ? FRESH_FOR.found : FRESH_FOR.none;
+    const freshFor = outcome.status === 'none' ? FRESH_FOR.none : outcome.partial ? FRESH_FOR.partial : FRESH_FOR.found;
     if (outcome.status === 'found') await quietly(() => deps.shows.put(outcome.context, now, now + freshFor));
     const key = outcome.status === 'found' ? outcome.context.key : undefined;
     await quietly(() => deps.lookups.put({ id, outcome: outcome.status, key, storedAt: now, staleAt: now + freshFor }));
@@ -91,11 +107,17 @@ export function createLiveService(deps: LiveServiceDeps) {
   function refreshInBackground(id: string, sighting: Sighting, previous: ShowContext | undefined): void {
     void lookUpOnce(id, sighting).then(
       (outcome) => {
-        const changed = outcome.status === 'found' ? JSON.stringify(outcome.context) !== JSON.stringify(previous) : previous !== undefined;
+        const changed = outcome.status === 'found' ? !sameStory(outcome.context, previous) : previous !== undefined;
         if (changed && previous) deps.onRefreshed?.(previous.key);
       },
       (error: unknown) => deps.onLookupError?.(error),
     );
+  }
+
+  /** A cached context is read back as untrusted too: one that no longer fits the schema is refetched. */
+  async function cachedContext(key: ShowKey): Promise<ShowContext | undefined> {
+    const stored = await quietly(() => deps.shows.get(key));
+    return stored && ShowContextSchema.safeParse(stored).success ? stored : undefined;
   }
 
   return {
@@ -105,7 +127,7 @@ export function createLiveService(deps: LiveServiceDeps) {
       const allowed = await deps.isAllowed();
       const cached = await quietly(() => deps.lookups.get(id));
       if (cached) {
-        const context = cached.outcome === 'found' && cached.key ? await quietly(() => deps.shows.get(cached.key!)) : undefined;
+        const context = cached.outcome === 'found' && cached.key ? await cachedContext(cached.key) : undefined;
         const usable = cached.outcome === 'none' || context !== undefined;
         if (usable) {
           if (cached.staleAt <= deps.now() && allowed && deps.isOnline()) refreshInBackground(id, sighting, context);

@@ -56,6 +56,18 @@ export function createResolver(deps: ResolverDeps) {
     return undefined;
   }
 
+  /**
+   * The pack wins wherever it has an entry: a live lookup that found a show the pack curates
+   * (the page gave too little to match the pack directly) gets the curated story.
+   */
+  function curatedTwin(live: ShowContext, site: Sighting['site']): ShowContext | undefined {
+    const asSeen: Sighting = { site, surface: 'detail', title: live.title, year: live.year, kind: live.kind };
+    const twin = matchPack(asSeen, deps.pack);
+    if (twin.entry) return twin.entry;
+    if (!live.originalTitle) return undefined;
+    return matchPack({ ...asSeen, title: live.originalTitle }, deps.pack).entry ?? undefined;
+  }
+
   function worthLearning(sighting: Sighting, match: PackMatch): boolean {
     return match.entry !== null && match.via === 'title' && sighting.year !== undefined && LEARNING_SURFACES.has(sighting.surface);
   }
@@ -82,7 +94,7 @@ export function createResolver(deps: ResolverDeps) {
       if (!context && deps.live) {
         const answer = await deps.live.answer(sighting);
         if (answer.status === 'error') return answer;
-        if (answer.status === 'found') context = answer.context;
+        if (answer.status === 'found') context = curatedTwin(answer.context, sighting.site) ?? answer.context;
       }
       if (!context) return { status: 'none' };
 

@@ -103,8 +103,9 @@ describe('popup: the live lookups switch', () => {
 describe('popup: access to the live sources', () => {
   it('says when the browser withholds access to the sources and offers to ask for it', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    // The fake's permissions API is typed for the callback form; the promise form answers booleans.
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => false) as never);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((async () => true) as never);
     const { LiveLookupsSetting } = await import('../../../components/popup/LiveLookupsSetting');
     render(<LiveLookupsSetting />);
     expect((await screen.findByRole('status')).textContent).toMatch(/not allowed to reach Wikidata, Wikipedia and TVmaze/);

@@ -60,7 +60,7 @@ describe('page controller', () => {
     expect(await controller.tabShow()).toBeNull();
   });
 
-  it('treats a failed lookup as no story, without throwing into the page', async () => {
+  it('turns a failed lookup into an error state, without throwing into the page', async () => {
     const onError = vi.fn();
     const controller = createPageController({ resolve: async () => Promise.reject(new Error('Extension context invalidated.')), loadPanel: vi.fn(), onError });
     await expect(controller.focusChanged(focusOn({ title: 'Somos.', year: 2021 }))).resolves.toBeUndefined();

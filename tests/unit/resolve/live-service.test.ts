@@ -143,3 +143,44 @@ describe('live lookups with their cache', () => {
     expect(lookUp).not.toHaveBeenCalled();
   });
 });
+
+describe('live lookups: what gets stored, and for how long', () => {
+  it('keeps a story told without its reviews for an hour only', async () => {
+    const { service, lookUp, advance } = serviceWith(async () => ({ status: 'found', context: paperHarbor, partial: true }));
+    await service.answer(sighting);
+    advance(FRESH_FOR.partial - 1);
+    await service.answer(sighting);
+    expect(lookUp).toHaveBeenCalledOnce();
+    advance(2);
+    await service.answer(sighting);
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalledTimes(2));
+  });
+
+  it('refuses a story that does not hold together, and stores nothing', async () => {
+    const broken = { ...paperHarbor, sources: [] };
+    const db = freshDb();
+    const { service } = serviceWith(async () => ({ status: 'found', context: broken }), { db });
+    expect(await service.answer(sighting)).toMatchObject({ status: 'error', retryable: false });
+    expect(await db.lookups.count()).toBe(0);
+    expect(await db.shows.count()).toBe(0);
+  });
+
+  it('does not call a refresh a change when only the date the sources were read changed', async () => {
+    const read = (retrieved: string) => ({ ...paperHarbor, sources: paperHarbor.sources.map((source) => ({ ...source, retrieved })) });
+    const outcomes: LiveOutcome[] = [{ status: 'found', context: read('2026-11-01') }, { status: 'found', context: read('2026-11-24') }];
+    const { service, lookUp, advance, onRefreshed } = serviceWith(async () => outcomes.shift()!);
+    await service.answer(sighting);
+    advance(FRESH_FOR.found + 1);
+    await service.answer(sighting);
+    await vi.waitFor(() => expect(lookUp).toHaveBeenCalledTimes(2));
+    await flush();
+    expect(onRefreshed).not.toHaveBeenCalled();
+  });
+
+  it('keeps apart what a player without a title and a detail view with one have found', async () => {
+    const outcomes: LiveOutcome[] = [{ status: 'none' }, { status: 'found', context: paperHarbor }];
+    const { service } = serviceWith(async () => outcomes.shift()!);
+    expect(await service.answer({ site: 'netflix', surface: 'watch', siteId: '80990055', playableId: '80990055' })).toEqual({ status: 'none' });
+    expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+  });
+});

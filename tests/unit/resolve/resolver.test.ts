@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createShowRepository } from '../../../lib/db/shows';
 import { createWatchlistRepository, watchlistEntryFor } from '../../../lib/db/watchlist';
 import type { Sighting } from '../../../lib/model';
+import type { LiveService } from '../../../lib/resolve/live-service';
 import { createResolver } from '../../../lib/resolve/resolver';
 import { loadPack } from '../../../lib/sources/pack';
 import { brokenDb, freshDb } from '../support/databases';
@@ -84,5 +85,37 @@ describe('resolver', () => {
     const resolver = createResolver({ pack: [...pack, listed], shows, watchlist: createWatchlistRepository(db), now: () => 1 });
     await shows.linkSiteId({ site: 'netflix', siteId: '80990600', key: 'pack:somos', learnedAt: 1 });
     expect(await resolver.resolve({ site: 'netflix', surface: 'card', siteId: '80990600' })).toMatchObject({ context: { key: 'pack:listed' } });
+  });
+});
+
+describe('resolver with live lookups', () => {
+  const liveAnswering = (answer: Awaited<ReturnType<LiveService['answer']>>) => ({ answer: vi.fn(async () => answer) }) as unknown as LiveService;
+
+  it('asks the live sources only when the pack has nothing, and passes a failure on', async () => {
+    const db = freshDb();
+    const live = liveAnswering({ status: 'error', message: "Couldn't reach Wikidata. Try again in a moment.", retryable: true });
+    const resolver = createResolver({ pack, shows: createShowRepository(db), watchlist: createWatchlistRepository(db), now: () => 1, live });
+    expect(await resolver.resolve(detail)).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+    expect(live.answer).not.toHaveBeenCalled();
+    expect(await resolver.resolve({ site: 'netflix', surface: 'detail', siteId: '80990055', title: 'Paper Harbor', year: 2023, kind: 'film' })).toEqual({
+      status: 'error',
+      message: "Couldn't reach Wikidata. Try again in a moment.",
+      retryable: true,
+    });
+  });
+
+  it('gives the curated story when a live lookup found a show the pack curates', async () => {
+    const db = freshDb();
+    const liveSomos = contextFixture({ key: 'wd:Q990000099', title: 'Somos', year: 2021, kind: 'miniseries' });
+    const resolver = createResolver({ pack, shows: createShowRepository(db), watchlist: createWatchlistRepository(db), now: () => 1, live: liveAnswering({ status: 'found', context: liveSomos }) });
+    const thin = { site: 'netflix' as const, surface: 'card' as const, siteId: '80990017', title: 'Somos' };
+    expect(await resolver.resolve(thin)).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+  });
+
+  it('keeps the live story of a show the pack does not curate', async () => {
+    const db = freshDb();
+    const paperHarbor = contextFixture({ key: 'wd:Q990000001', title: 'Paper Harbor', year: 2023, kind: 'film' });
+    const resolver = createResolver({ pack, shows: createShowRepository(db), watchlist: createWatchlistRepository(db), now: () => 1, live: liveAnswering({ status: 'found', context: paperHarbor }) });
+    expect(await resolver.resolve({ site: 'netflix', surface: 'detail', siteId: '80990055', title: 'Paper Harbor', year: 2023, kind: 'film' })).toMatchObject({ context: { key: 'wd:Q990000001' } });
   });
 });
