@@ -66,7 +66,8 @@ const CitedBy = z.array(WebUrlSchema).min(1);
 export const SourceWorkSchema = z.object({
   kind: z.enum(['article', 'book', 'podcast', 'documentary', 'other']),
   /** `basis`: the show is based on it. `companion`: grew out of the same work (a podcast, a book). */
-  relation: z.enum(['basis', 'companion']),
+  // `inspiration`: the show is only inspired by it (Wikidata P941), never shown as "based on".
+  relation: z.enum(['basis', 'companion', 'inspiration']),
   title: Text(300),
   aliases: z.array(Text(300)).optional(),
   authors: z.array(Text(120)),

@@ -19,12 +19,15 @@ function Byline({ work }: { work: SourceWork }) {
 
 export function SourceSection({ works, nameOf }: { works: SourceWork[]; nameOf: (url: string) => string }) {
   const basis = works.filter((work) => work.relation === 'basis');
+  const inspirations = works.filter((work) => work.relation === 'inspiration');
   const companions = works.filter((work) => work.relation === 'companion');
-  if (basis.length === 0) return null;
+  // "Based on" is a strong claim: a show merely inspired by a work says so instead.
+  const main = basis.length > 0 ? basis : inspirations;
+  if (main.length === 0) return null;
   return (
     <section data-section="source" aria-labelledby="backstory-source-heading">
-      <h3 id="backstory-source-heading">Based on</h3>
-      {basis.map((work) => (
+      <h3 id="backstory-source-heading">{basis.length > 0 ? 'Based on' : 'Inspired by'}</h3>
+      {main.map((work) => (
         <article key={work.title} className="work">
           <h4 className="work-title">
             {work.url ? <ExternalLink href={work.url}>“{work.title}”</ExternalLink> : <>“{work.title}”</>}

@@ -46,6 +46,7 @@ export function WatchlistList({ db }: { db: BackstoryDb }) {
                   {entry.year ? ` (${entry.year})` : ''}
                 </a>
                 {entry.basedOn && <p className="muted small">Based on {entry.basedOn}</p>}
+                {entry.inspiredBy && <p className="muted small">Inspired by {entry.inspiredBy}</p>}
               </div>
               <button type="button" className="remove" data-action="remove" aria-label={`Remove ${entry.title} from your watchlist`} onClick={() => void remove(entry)}>
                 Remove

@@ -44,6 +44,8 @@ export interface WatchlistEntry {
   kind: ShowKind;
   /** The story at a glance, e.g. "How the U.S. Triggered a Massacre in Mexico · ProPublica, 2017". */
   basedOn?: string;
+  /** The same for a show only inspired by a work (never shown as "based on"). */
+  inspiredBy?: string;
   addedAt: number;
   /** Where it streams: enough to link back to the show's page on that site. */
   where: { site: Site; siteId?: string; title: string };

@@ -4,12 +4,14 @@ import type { BackstoryDb, WatchlistEntry } from './schema';
 
 export function watchlistEntryFor(context: ShowContext, sighting: Sighting | undefined, now: number): WatchlistEntry {
   const basis = context.basedOn.find((work) => work.relation === 'basis');
+  const inspiration = basis ? undefined : context.basedOn.find((work) => work.relation === 'inspiration');
   return {
     key: context.key,
     title: context.title,
     year: context.year,
     kind: context.kind,
     basedOn: basis ? describeWork(basis.title, basis.outlet, basis.published) : undefined,
+    inspiredBy: inspiration ? describeWork(inspiration.title, inspiration.outlet, inspiration.published) : undefined,
     addedAt: now,
     where: {
       site: sighting?.site ?? context.platforms?.[0] ?? 'netflix',

@@ -7,11 +7,19 @@
  * the parser drops where each `<ref>` stood: every `<ref>` is replaced by a marker word, the
  * paragraph is turned into text, and a quote counts only if it is in the last sentence before a
  * group of refs. The rules are conservative; a quote we are not sure about is left out:
+ * - `action=parse&section=N` brings the section with all its sub-sections. The section's own text
+ *   is read, and under it only sub-sections with a critic heading ("Critical response",
+ *   "Reviews", "Crítica"…) and what is nested in those; never "Viewership", "Controversy",
+ *   "Historical accuracy", "Accolades"… (headings are read with wtf_wikipedia: title and depth);
  * - the citation must be `{{cite web}}`, `{{cite news}}` or `{{cite magazine}}` with a web URL and
  *   an outlet (work, website, newspaper, magazine or publisher); critic and date only if given;
  * - review aggregators (Rotten Tomatoes, Metacritic…) are not critics: their scores come from
  *   Wikidata P444, and their "critics consensus" is not a review;
- * - a sentence backed by several usable citations is kept only if it names exactly one of them;
+ * - the sentence must name its citation's outlet or critic (by surname), however many refs back
+ *   it, and exactly one of them when there are several: a quote from "relatives of the victims"
+ *   cited to a newspaper is the newspaper reporting someone else's words, not its review;
+ * - a sentence that reports speech or an interview ("told Variety", "in an interview",
+ *   "according to", "dijo", "declaró", "en entrevista"…) is not a review, whoever it names;
  * - a quote longer than 300 characters or 40 words is skipped, never cut;
  * - at most one quote per review URL, at most six, in article order.
  */
@@ -43,6 +51,49 @@ interface Citation {
   outlet: string;
   critic?: string;
   published?: PartialDate;
+}
+
+/** A usable citation, and the names a sentence may use for it (outlets, critics' surnames). */
+interface Candidate {
+  citation: Citation;
+  outlets: string[];
+  surnames: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headings
+
+/** Headings that mean "what critics said"; compared after normaliseHeading. */
+export const CRITIC_HEADINGS: readonly string[] = [
+  'critical response',
+  'critical reception',
+  'critical reaction',
+  'reviews',
+  'recepción crítica',
+  'crítica',
+  'respuesta crítica',
+];
+/** Headings over critics and much else (ratings, awards, controversy…). */
+export const GENERAL_HEADINGS: readonly string[] = ['reception', 'response', 'reception and legacy', 'recepción'];
+/**
+ * Topics that are not reviews even nested under a critic heading ("Critical response" →
+ * "Accolades"). Sub-sections such as "Season 1" or "Top ten lists" stay.
+ */
+const OFF_TOPIC_HEADING =
+  /\b(accolades?|awards?|honou?rs|nominations?|viewership|ratings|audiences?|box office|controvers(y|ies)|accuracy|legacy|impact|commercial|premios|audiencia|polémicas?|controversias?|taquilla|legado)\b/iu;
+
+export type HeadingKind = 'critic' | 'general' | 'other';
+
+/** "<i>Critical</i> Response:" → "critical response". */
+export function normaliseHeading(line: string): string {
+  return (plainText(line, 200) ?? '').toLowerCase().replace(/[:.]+$/, '').trim();
+}
+
+/** What a heading (already normalised) is about. */
+export function headingKind(heading: string): HeadingKind {
+  if (CRITIC_HEADINGS.includes(heading)) return 'critic';
+  if (GENERAL_HEADINGS.includes(heading)) return 'general';
+  return 'other';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +163,14 @@ function authorName(data: Record<string, unknown>, suffix: string): string | und
   return last ? (first ? `${first} ${last}` : last) : undefined;
 }
 
+/** The surname a sentence would use for the author in one slot: last=, or author='s last word. */
+function surnameOf(data: Record<string, unknown>, suffix: string): string | undefined {
+  const last = nameText(data[`last${suffix}`]) ?? nameText(data[`surname${suffix}`]);
+  if (last) return last;
+  const author = nameText(data[`author${suffix}`]);
+  return author?.replace(/\s*\([^)]*\)\s*$/, '').split(/\s+/).pop();
+}
+
 /** "A", "A and B", "A, B and C" from author/last+first/author1…; undefined if none or too long. */
 function criticOf(data: Record<string, unknown>): string | undefined {
   const names: string[] = [];
@@ -133,8 +192,8 @@ function isAggregator(citation: { url: string; outlet: string }): boolean {
 }
 
 /** The usable `{{cite web|news|magazine}}` citations in one ref's wikitext. */
-function citationsIn(refWikitext: string): Citation[] {
-  const out: Citation[] = [];
+function citationsIn(refWikitext: string): Candidate[] {
+  const out: Candidate[] = [];
   for (const reference of wtf(refWikitext).references()) {
     const data = reference.json() as Record<string, unknown>;
     const type = typeof data.type === 'string' ? data.type.toLowerCase().replace(/[\s_]+/g, ' ').trim() : '';
@@ -149,7 +208,9 @@ function citationsIn(refWikitext: string): Citation[] {
     if (critic) citation.critic = critic;
     const published = normaliseCitationDate(typeof data.date === 'string' ? data.date : undefined);
     if (published) citation.published = published;
-    out.push(citation);
+    const outlets = OUTLET_PARAMS.map((param) => nameText(data[param])).filter((value): value is string => value !== undefined);
+    const surnames = ['', '1', '2', '3', '4'].map((suffix) => surnameOf(data, suffix)).filter((value): value is string => value !== undefined);
+    out.push({ citation, outlets: [...new Set(outlets)], surnames: [...new Set(surnames)] });
   }
   return out;
 }
@@ -282,16 +343,50 @@ function markerNonce(wikitext: string): string {
   }
 }
 
-/** Which citation a sentence rests on: the only usable one, or the only one it names. */
-function pickCitation(candidates: Citation[], sentence: string): Citation | undefined {
-  const unique = candidates.filter((c, i) => candidates.findIndex((d) => d.url === c.url) === i);
-  if (unique.length <= 1) return unique[0];
-  const lower = sentence.toLowerCase();
-  const named = unique.filter((c) => {
-    const criticSurname = c.critic?.split(/\s+/).pop()?.toLowerCase();
-    return lower.includes(c.outlet.toLowerCase()) || (criticSurname !== undefined && criticSurname.length > 2 && lower.includes(criticSurname));
-  });
-  return named.length === 1 ? named[0] : undefined;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether `name` stands in `sentence` as a whole name (not inside a longer word), any spacing.
+ * The sentence is already plain text, so italics and links around the name are gone.
+ */
+function mentions(sentence: string, name: string, caseSensitive = false): boolean {
+  const words = name.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  if (!words) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu').test(sentence);
+}
+
+/** A leading article, dropped when looking for an outlet: "The Guardian" is often "Guardian". */
+const LEADING_ARTICLE = /^(the|el|la|los|las)\s+/i;
+
+/** Whether the sentence names the citation: one of its outlets, or one of its critics' surnames. */
+function namesCitation(sentence: string, candidate: Candidate): boolean {
+  for (const outlet of candidate.outlets) {
+    if (mentions(sentence, outlet)) return true;
+    const bare = outlet.replace(LEADING_ARTICLE, '');
+    // Without its article the name must keep its capitals: "Times" is The Times, "times" is not.
+    if (bare !== outlet && bare.length >= 3 && mentions(sentence, bare, true)) return true;
+  }
+  return candidate.surnames.some((surname) => surname.length >= 2 && mentions(sentence, surname));
+}
+
+/** The sentence names the outlet or critic of exactly one of its usable citations: that one. */
+function pickCitation(candidates: Candidate[], sentence: string): Citation | undefined {
+  const unique = candidates.filter((c, i) => candidates.findIndex((d) => d.citation.url === c.citation.url) === i);
+  const named = unique.filter((candidate) => namesCitation(sentence, candidate));
+  return named.length === 1 ? named[0]!.citation : undefined;
+}
+
+/**
+ * Words that report speech or an interview rather than a review: "told Variety", "said in an
+ * interview", "according to", "dijo", "declaró", "en entrevista". Looked for outside the quotes.
+ */
+const REPORTED_SPEECH =
+  /(?<![\p{L}\p{N}])(told|said in an interview|in an interview|according to|said that|stated|speaking to|explained|dijo|declaró|en (una )?entrevista)(?![\p{L}\p{N}])/iu;
+
+export function reportsSpeech(sentence: string): boolean {
+  return REPORTED_SPEECH.test(sentence.replace(QUOTED, ' '));
 }
 
 /** Text runs, each with the refs right after it; consecutive refs (nothing between) form one group. */
@@ -316,6 +411,67 @@ function chunksOf(parts: readonly string[]): { text: string; refs: number[] }[] 
   return chunks;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+/** A heading line, "== Reception ==" to "====== … ======" (and "= … =", which ends a paragraph). */
+const HEADING_LINE = /^[ \t]*(={1,6})([^\n]{0,300}?)\1[ \t]*$/gm;
+/** wtf_wikipedia reads this many headings; past that a heading is only stripped of markup. */
+const MAX_PARSED_HEADINGS = 200;
+
+/** A heading's normalised title and depth (0 for "==", 1 for "===") as wtf_wikipedia reads them. */
+function readHeading(level: number, inner: string, parse: boolean): { title: string; depth: number } {
+  if (parse && level >= 2 && inner.trim()) {
+    const equals = '='.repeat(level);
+    const section = wtf(`${equals}${inner.trim()}${equals}`)
+      .sections()
+      .find((candidate) => candidate.title() !== '');
+    if (section) return { title: normaliseHeading(section.title()), depth: section.depth() };
+  }
+  return { title: normaliseHeading(inner.replace(/'{2,}/g, '')), depth: level - 2 };
+}
+
+/**
+ * The parts of a section's wikitext that may hold critics' quotes. `action=parse&section=N`
+ * answers with the section's heading, its own text, then all its sub-sections. The own text is
+ * read (or, with no heading first, the text before the first heading); a sub-section only when
+ * its heading is a critic one, or when it is nested in one and not about another topic (so
+ * "Critical response" → "Season 1" is read, "Reception" → "Viewership" and "Critical response"
+ * → "Accolades" are not). `marker` is the ref marker, kept out of the headings' titles.
+ */
+function readableParts(text: string, marker: RegExp): string[] {
+  const parts: string[] = [];
+  const open: { depth: number; critics: boolean }[] = [];
+  const heading = new RegExp(HEADING_LINE.source, 'gm');
+  let reading = true;
+  let from = 0;
+  let count = 0;
+  for (let match = heading.exec(text); match; match = heading.exec(text)) {
+    if (reading) parts.push(text.slice(from, match.index));
+    from = heading.lastIndex;
+    const isOwnHeading = count === 0 && text.slice(0, match.index).trim() === '';
+    const { title, depth } = readHeading(match[1]!.length, match[2]!.replace(marker, ' '), count < MAX_PARSED_HEADINGS);
+    count += 1;
+    const kind = headingKind(title);
+    if (isOwnHeading) {
+      // The section asked for: its own text is what was asked for, whatever it is called.
+      open.push({ depth, critics: kind === 'critic' });
+      reading = true;
+      continue;
+    }
+    while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
+    const insideCritics = open[open.length - 1]?.critics === true;
+    const critics = kind === 'critic' || (insideCritics && kind === 'other' && !OFF_TOPIC_HEADING.test(title));
+    open.push({ depth, critics });
+    reading = critics;
+  }
+  if (reading) parts.push(text.slice(from));
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotes
+
 /**
  * Critic quotes from a reception section's wikitext, in article order. `citedBy` is the article
  * the quotes were read from (where the attribution was found, which is not the review itself).
@@ -338,8 +494,8 @@ export function extractReviewQuotes(wikitext: string, options: { max?: number; c
     refs.push({ name, content });
     return ` ${nonce}x${refs.length - 1}x `;
   });
-  const citationCache = new Map<number, Citation[]>();
-  const citationsOf = (index: number): Citation[] => {
+  const citationCache = new Map<number, Candidate[]>();
+  const citationsOf = (index: number): Candidate[] => {
     let found = citationCache.get(index);
     if (!found) {
       const ref = refs[index];
@@ -351,14 +507,15 @@ export function extractReviewQuotes(wikitext: string, options: { max?: number; c
     return found;
   };
 
-  // Headings end paragraphs; so do blank lines and list items.
-  const paragraphs = text
-    .replace(/^[ \t]*(={1,6})[^\n]{0,300}?\1[ \t]*$/gm, '\n\n')
+  const marker = new RegExp(`${nonce}x(\\d+)x`, 'g');
+  // Only the section's own text and its critics' sub-sections; headings end paragraphs, and so
+  // do blank lines and list items.
+  const paragraphs = readableParts(text, marker)
+    .join('\n\n')
     .split(/\n[ \t]*\n|\n(?=[*#:;])/)
     .map((p) => p.replace(/[ \t]{2,}/g, ' ').trim())
     .filter((p) => p.length > 0 && p.length <= MAX_PARAGRAPH_CHARS);
 
-  const marker = new RegExp(`${nonce}x(\\d+)x`, 'g');
   const quotes: ReviewQuote[] = [];
   const seenUrls = new Set<string>();
   for (const paragraph of paragraphs) {
@@ -369,7 +526,7 @@ export function extractReviewQuotes(wikitext: string, options: { max?: number; c
     for (const { text: chunk, refs: group } of chunksOf(parts.map((part, i) => (i % 2 === 0 ? part.trim() : part)))) {
       if (group.length === 0 || !chunk.trim()) continue;
       const sentence = lastSentence(chunk);
-      const quote = quoteIn(sentence);
+      const quote = reportsSpeech(sentence) ? undefined : quoteIn(sentence);
       const citation = quote ? pickCitation(group.flatMap(citationsOf), sentence) : undefined;
       if (!quote || !citation || seenUrls.has(citation.url)) continue;
       const review = ReviewQuoteSchema.safeParse({ ...citation, quote, ...(citedBy ? { citedBy: [citedBy] } : {}) });

@@ -11,7 +11,7 @@ import { SourceError, type HttpClient, type WikipediaClient, type WikipediaSumma
 import { MAX_DESCRIPTION_CHARS, MAX_EXTRACT_CHARS, MAX_LABEL_CHARS, plainText, webUrlOnHost } from './parsing/clean';
 import { malformed } from './parsing/errors';
 import { actionApiUrl, apiError, apiErrorCode, NOTHING_THERE } from './parsing/mediawiki';
-import { extractReviewQuotes } from './reception';
+import { extractReviewQuotes, headingKind, normaliseHeading } from './reception';
 
 /** Wikipedia language codes: "en", "es", "zh-min-nan", "simple". */
 const LANG = /^[a-z]{2,3}(?:-[a-z]{2,8}){0,2}$|^simple$/;
@@ -43,10 +43,6 @@ const SectionSchema = z.object({
 const WikitextResponseSchema = z.object({
   parse: z.object({ wikitext: z.union([z.string(), z.object({ '*': z.string() })]) }),
 });
-
-/** Headings that mean "what critics said", most specific first; matched without tags or case. */
-const SPECIFIC_HEADINGS = ['critical response', 'critical reception', 'critical reaction', 'reviews', 'recepción crítica', 'crítica', 'respuesta crítica'];
-const GENERAL_HEADINGS = ['reception', 'response', 'reception and legacy', 'recepción'];
 
 export function isWikipediaLang(lang: string): boolean {
   return LANG.test(lang);
@@ -106,13 +102,11 @@ export function parseSummary(lang: string, json: unknown): WikipediaSummary {
   return summary;
 }
 
-function normaliseHeading(line: string): string {
-  return (plainText(line, 200) ?? '').toLowerCase().replace(/[:.]+$/, '').trim();
-}
-
 /**
  * The section to read quotes from: a specific "Critical response"-like heading if there is one,
  * else a general "Reception"-like one; the first in the article among equals. Undefined if none.
+ * The headings are reception.ts's, which also decides which sub-sections of the answer to read
+ * (a general "Reception" brings "Viewership", "Controversy", "Accolades"… along).
  */
 export function pickReceptionSection(sections: readonly unknown[]): { index: string; line: string } | undefined {
   let best: { index: string; line: string; rank: number } | undefined;
@@ -123,7 +117,8 @@ export function pickReceptionSection(sections: readonly unknown[]): { index: str
     // Transcluded sections ("T-1") live on another page: the section number would be wrong.
     if (!/^[1-9]\d{0,3}$/.test(index)) continue;
     const heading = normaliseHeading(parsed.data.line);
-    const rank = SPECIFIC_HEADINGS.includes(heading) ? 2 : GENERAL_HEADINGS.includes(heading) ? 1 : 0;
+    const kind = headingKind(heading);
+    const rank = kind === 'critic' ? 2 : kind === 'general' ? 1 : 0;
     if (rank > 0 && (!best || rank > best.rank)) best = { index, line: heading, rank };
   }
   return best && { index: best.index, line: best.line };

@@ -52,7 +52,7 @@ export function buildContext(show: WikidataEntity, related: ReadonlyMap<string, 
 
   const items = storyItems(show, related);
   const basedOn = items.works.flatMap((work) => buildWork(work, { show, related, summaries: extras.summaries, sources }) ?? []);
-  const linkers = new Map([show, ...items.works].map((entity) => [entity.id, entity]));
+  const linkers = new Map([show, ...items.works.map(({ entity }) => entity)].map((entity) => [entity.id, entity]));
   const events = items.events.flatMap((event) => buildEvent(event, { linkers, related, summaries: extras.summaries, sources }) ?? []);
   if (basedOn.length === 0 && events.length === 0) return null;
 

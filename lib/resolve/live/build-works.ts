@@ -1,6 +1,7 @@
 /**
- * One SourceWork from a Wikidata item the show is based on or inspired by. Every field comes from
- * a statement or a linked label; a field Wikidata doesn't have stays empty.
+ * One SourceWork from a Wikidata item the show is based on (relation `basis`) or only inspired by
+ * (relation `inspiration`: never presented as "based on"). Every field comes from a statement or
+ * a linked label; a field Wikidata doesn't have stays empty.
  */
 import type { SourceWork } from '../../model';
 import type { WikidataEntity, WikipediaSummary } from '../../sources/types';
@@ -8,6 +9,7 @@ import { dates, earliest, itemIds, labelOf, strings } from './entity-values';
 import { workKindOf } from './item-classes';
 import { cutAtWord, leadingSentences } from './plain-text';
 import type { SourceList } from './source-list';
+import type { StoryWork } from './story-items';
 import { usableSummary } from './usable-summary';
 import { P } from './wikidata-ids';
 
@@ -24,7 +26,7 @@ export interface WorkInputs {
   sources: SourceList;
 }
 
-export function buildWork(work: WikidataEntity, { show, related, summaries, sources }: WorkInputs): SourceWork | undefined {
+export function buildWork({ entity: work, relation }: StoryWork, { show, related, summaries, sources }: WorkInputs): SourceWork | undefined {
   const title = labelOf(work);
   const showLabel = labelOf(show);
   if (!title || !showLabel) return undefined;
@@ -35,13 +37,13 @@ export function buildWork(work: WikidataEntity, { show, related, summaries, sour
   const summary = usable && leadingSentences(usable.text, SUMMARY_SENTENCES, SUMMARY_CHARS);
   const wikipediaPage = summary && usable ? sources.wikipediaText(usable.summary) : undefined;
 
-  // The show's page says "based on" this work; the work's page gives its details.
+  // The show's page says "based on" or "inspired by" this work; the work's page gives its details.
   const citedBy = [sources.wikidata(show.id, showLabel), sources.wikidata(work.id, title)];
   if (wikipediaPage) citedBy.push(wikipediaPage);
 
   const result: SourceWork = {
     kind: workKindOf(work),
-    relation: 'basis',
+    relation,
     title: cutAtWord(title, MAX_TITLE),
     authors: authorsOf(work, related),
     citedBy,

@@ -2,13 +2,19 @@
  * Which Wikidata item a sighting is about, IDs first (data-sources.md §0 and §7):
  *  (a) the page's Netflix ID → P1874;
  *  (b) a TVmaze show that is unmistakably the page's (its official site is this Netflix title, or
- *      it is the only Netflix show of that exact name and year) → its IMDb ID (P345) or its TVmaze
- *      ID (P8600);
+ *      it is the only Netflix show of that exact name premiered within a year of the page's year)
+ *      → its IMDb ID (P345) or its TVmaze ID (P8600). A page with neither a Netflix ID nor a year
+ *      can't confirm any TVmaze show, so TVmaze is not asked;
  *  (c) Wikidata full-text search, Netflix items first, then all items, every candidate scored.
  * When IDs point at several items, those items are scored too rather than one picked blindly.
+ *
+ * TVmaze failing (offline, timeout, 5xx, 429, an unreadable answer) does not stop the search: if
+ * Wikidata alone identifies the show, that stands. If nothing is identified, the TVmaze failure is
+ * thrown, so the caller says "couldn't reach TVmaze, retry" and stores nothing, rather than
+ * storing "no story" for a show TVmaze might have identified.
  */
 import type { Sighting } from '../../model';
-import type { LiveSources, TvmazeShow, WikidataEntity } from '../../sources/types';
+import { SourceError, type LiveSources, type TvmazeShow, type WikidataEntity } from '../../sources/types';
 import { normalizeTitle } from '../normalize-title';
 import { isNeverAShow } from './item-classes';
 import { pickTvmazeShow } from './pick-tvmaze-show';
@@ -49,10 +55,20 @@ export async function identifyShow(sighting: Sighting, sources: LiveSources): Pr
   if (!title || !normalizeTitle(title)) return { qid: null, reason: 'no-title' };
 
   // TVmaze lists shows only: a film is never there, and a same-name series would only mislead.
+  // Without a Netflix ID (for the official site) or a year (for the name), no answer could be
+  // confirmed: don't ask.
   let tvmaze: TvmazeShow | undefined;
   let bridged: string[] = [];
-  if (sighting.kind !== 'film') {
-    const pick = pickTvmazeShow(await sources.tvmaze.searchShows(title), sighting);
+  let tvmazeFailure: SourceError | undefined;
+  if (sighting.kind !== 'film' && (sighting.siteId !== undefined || sighting.year !== undefined)) {
+    let results: { show: TvmazeShow }[] = [];
+    try {
+      results = await sources.tvmaze.searchShows(title);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      tvmazeFailure = error;
+    }
+    const pick = pickTvmazeShow(results, sighting);
     if (pick.show) {
       const bridge = await bridgeFromTvmaze(pick.show, sources);
       if (bridge.qid !== null) return { qid: bridge.qid, via: bridge.via, tvmaze: pick.show };
@@ -60,7 +76,9 @@ export async function identifyShow(sighting: Sighting, sources: LiveSources): Pr
       bridged = bridge.candidates;
     }
   }
-  return searchAndScore(title, { ...evidence, tvmaze }, bridged, sources);
+  const found = await searchAndScore(title, { ...evidence, tvmaze }, bridged, sources);
+  if (found.qid === null && tvmazeFailure) throw tvmazeFailure;
+  return found;
 }
 
 /**

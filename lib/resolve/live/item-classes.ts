@@ -4,8 +4,8 @@
  */
 import type { ShowKind, SourceWork } from '../../model';
 import type { WikidataEntity } from '../../sources/types';
-import { dates, itemIds } from './entity-values';
-import { EVENT_CLASSES, HUMAN, NEVER_A_SHOW, P, SHOW_KIND_BY_CLASS, WORK_KIND_BY_CLASS } from './wikidata-ids';
+import { dates, itemIds, values } from './entity-values';
+import { CREATIVE_WORK_SIGNALS, EVENT_CLASSES, HUMAN, NEVER_A_SHOW, P, SHOW_KIND_BY_CLASS, SPECIFIC_PLACE, WORK_KIND_BY_CLASS } from './wikidata-ids';
 
 function classesOf(entity: WikidataEntity): string[] {
   return itemIds(entity, P.instanceOf);
@@ -46,12 +46,34 @@ export function isKnownWork(entity: WikidataEntity): boolean {
 }
 
 /**
- * Whether an item reads as something that happened: it has a date of its own (a point in time, a
- * start or an end) or one of the event classes. Works (which have start dates too, as series do)
- * and people are never events.
+ * Whether anything about the item says it is a creative work: an author, a director, a cast, a
+ * creator, a publication date or publisher, a genre, a language, a country of origin, a full-text
+ * URL (CREATIVE_WORK_SIGNALS). Any value counts, linked or not.
+ */
+export function hasCreativeWorkSignal(entity: WikidataEntity): boolean {
+  return CREATIVE_WORK_SIGNALS.some((property) => values(entity, property).length > 0);
+}
+
+/**
+ * A work a show can be based on or inspired by: of a work class we know, or with a statement only
+ * a work has. An organisation, a place or a concept is none of these, and a person never is (a
+ * musician has a genre, P136, too).
+ */
+export function isWork(entity: WikidataEntity): boolean {
+  return !isPerson(entity) && (isKnownWork(entity) || hasCreativeWorkSignal(entity));
+}
+
+/**
+ * Whether an item reads as something that happened. Either it is of an event class, or it has a
+ * date of its own (a point in time, a start or an end), a specific place (a location, an area,
+ * coordinates) and nothing that makes it a work. A date alone is not enough: a manga series, a
+ * film series or a period ("Victorian era") has a start and an end too. People and works we
+ * recognise are never events.
  */
 export function looksLikeEvent(entity: WikidataEntity): boolean {
   if (isPerson(entity) || isKnownWork(entity)) return false;
+  if (classesOf(entity).some((qid) => EVENT_CLASSES.has(qid))) return true;
   const dated = [P.pointInTime, P.startTime, P.endTime].some((property) => dates(entity, property).length > 0);
-  return dated || classesOf(entity).some((qid) => EVENT_CLASSES.has(qid));
+  const placed = SPECIFIC_PLACE.some((property) => values(entity, property).length > 0);
+  return dated && placed && !hasCreativeWorkSignal(entity);
 }

@@ -15,7 +15,9 @@
  * summary behind a fallback tagline, and a work's or event's summary that will never come (an
  * answer that can't be read). A work's or event's summary that may come on retry (timeout,
  * offline, 5xx, 429) fails the lookup instead, so a retry gets the whole story rather than a
- * summary-less one cached for days.
+ * summary-less one cached for days. Critic quotes that may come on retry leave the story
+ * `partial`, so the caller keeps it for a shorter time. TVmaze failing fails the lookup only
+ * when Wikidata alone can't identify the show (see identify-show).
  */
 import type { PartialDate, ReviewQuote, ShowContext, Sighting } from '../../model';
 import { SourceError, type LiveSources, type TvmazeShow, type WikidataEntity, type WikipediaSummary } from '../../sources/types';
@@ -33,7 +35,10 @@ export type NoStory =
   /** The show is known but nothing links it to a work or a real event. */
   | 'no-story';
 
-export type LiveLookup = { status: 'found'; context: ShowContext } | { status: 'none'; reason: NoStory };
+export type LiveLookup =
+  /** `partial`: told without a part that failed for the moment (the critic quotes); worth asking again soon. */
+  | { status: 'found'; context: ShowContext; partial?: true }
+  | { status: 'none'; reason: NoStory };
 
 /** Entity batches are one request each up to this many IDs (the client splits above it). */
 const BATCH_LIMIT = 50;
@@ -61,8 +66,9 @@ export async function lookUpLive(sighting: Sighting, sources: LiveSources, { tod
   const items = storyItems(show, related);
 
   const [summaries, reviews] = await Promise.all([fetchSummaries(show, items, sources), reviewsAsked]);
-  const context = buildContext(show, related, { summaries, reviews, tvmaze: identity.tvmaze, retrieved: today, seenAs: sighting.kind });
-  return context ? { status: 'found', context } : none('no-story');
+  const context = buildContext(show, related, { summaries, reviews: reviews.quotes, tvmaze: identity.tvmaze, retrieved: today, seenAs: sighting.kind });
+  if (!context) return none('no-story');
+  return reviews.failedForNow ? { status: 'found', context, partial: true } : { status: 'found', context };
 }
 
 function none(reason: NoStory): LiveLookup {
@@ -83,7 +89,7 @@ async function fetchInto(into: Map<string, WikidataEntity>, ids: readonly string
 
 async function fetchSummaries(show: WikidataEntity, items: StoryItems, sources: LiveSources): Promise<Map<string, WikipediaSummary>> {
   const wanted: { entity: WikidataEntity; optional: boolean }[] = [
-    ...items.works.map((entity) => ({ entity, optional: false })),
+    ...items.works.map(({ entity }) => ({ entity, optional: false })),
     ...items.events.map(({ entity }) => ({ entity, optional: false })),
     // The show's summary only feeds the tagline, and only when Wikidata has no description.
     ...(show.descriptions.en?.trim() ? [] : [{ entity: show, optional: true }]),
@@ -105,17 +111,23 @@ async function fetchSummaries(show: WikidataEntity, items: StoryItems, sources: 
   return new Map(found.filter((entry) => entry !== undefined));
 }
 
+interface Reviews {
+  quotes: ReviewQuote[];
+  /** The request failed in a way a retry may fix (offline, timeout, 5xx, 429). */
+  failedForNow: boolean;
+}
+
 /**
  * Critic quotes from the show's English article, each noting that article as where it was found.
- * Best effort: any failure means no quotes, never no story.
+ * Best effort: any failure means no quotes, never no story; a failure worth retrying is noted.
  */
-async function fetchReviews(show: WikidataEntity, sources: LiveSources): Promise<ReviewQuote[]> {
+async function fetchReviews(show: WikidataEntity, sources: LiveSources): Promise<Reviews> {
   const article = show.sitelinks.enwiki;
-  if (!article) return [];
+  if (!article) return { quotes: [], failedForNow: false };
   try {
     const quotes = await sources.wikipedia.reviews('en', article.title);
-    return quotes.map((quote) => ({ ...quote, citedBy: [...new Set([...(quote.citedBy ?? []), article.url])] }));
-  } catch {
-    return [];
+    return { quotes: quotes.map((quote) => ({ ...quote, citedBy: [...new Set([...(quote.citedBy ?? []), article.url])] })), failedForNow: false };
+  } catch (error) {
+    return { quotes: [], failedForNow: error instanceof SourceError && error.retryable };
   }
 }

@@ -3,6 +3,9 @@
  * and its scores are not comparable over time, so we ignore them and keep only results that agree
  * with the page: on Netflix, premiered within a year of the page's year, and named exactly the
  * same once normalised. An official site pointing at this very Netflix title wins outright.
+ *
+ * The name is never enough on its own: without a year on the page there is nothing to tell a
+ * film "Dark" from the series "Dark", so only the official site can tie a TVmaze show to it.
  */
 import type { Sighting } from '../../model';
 import type { TvmazeShow } from '../../sources/types';
@@ -14,7 +17,10 @@ export const TVMAZE_NETFLIX = 1;
 
 const YEAR_TOLERANCE = 1;
 
-export type TvmazePick = { show: TvmazeShow; via: 'official-site' | 'name' } | { show: null; reason: 'no-candidate' | 'ambiguous' };
+export type TvmazePick =
+  | { show: TvmazeShow; via: 'official-site' | 'name' }
+  /** `no-year`: no official site names this title, and the page gave no year to go by the name. */
+  | { show: null; reason: 'no-candidate' | 'no-year' | 'ambiguous' };
 
 export function pickTvmazeShow(results: readonly { show: TvmazeShow }[], sighting: Sighting): TvmazePick {
   const { siteId } = sighting;
@@ -26,13 +32,15 @@ export function pickTvmazeShow(results: readonly { show: TvmazeShow }[], sightin
   }
   const wanted = sighting.title ? normalizeTitle(sighting.title) : '';
   if (!wanted) return { show: null, reason: 'no-candidate' };
+  const year = sighting.year;
+  if (year === undefined) return { show: null, reason: 'no-year' };
 
   const fitting = shows.filter((show) => {
     const linkedId = netflixIdOfUrl(show.officialSite);
     // The official site names another Netflix title: this is a different show.
     if (siteId && linkedId !== undefined && linkedId !== siteId) return false;
     if (show.webChannel?.id !== TVMAZE_NETFLIX) return false;
-    if (sighting.year !== undefined && show.premiered && Math.abs(yearOfDate(show.premiered) - sighting.year) > YEAR_TOLERANCE) return false;
+    if (!show.premiered || Math.abs(yearOfDate(show.premiered) - year) > YEAR_TOLERANCE) return false;
     return normalizeTitle(show.name) === wanted;
   });
   if (fitting.length === 0) return { show: null, reason: 'no-candidate' };

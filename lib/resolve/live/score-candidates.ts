@@ -3,10 +3,14 @@
  * decides whether the best one is good enough. Pure: the same items and evidence give the same
  * answer, which is what the tests pin down.
  *
- * The bar is high on purpose: a title alone is 3 points and the bar is 8, so a bare name never
- * wins; it needs Netflix, the year, or an ID behind it, and a clear lead over the next item. A
- * fact that rules an item out (a film when the page shows a series, a film from another decade,
- * a Netflix ID of another title) costs more than any single agreement earns.
+ * The score has a core and tie-breakers. The core is evidence of identity: an ID, Netflix behind
+ * the item, the exact title, the year, and every fact that rules the item out. The tie-breakers
+ * (the kind agrees, an English article, a title one edit away) only rank items that are already
+ * plausible; they never help an item over the bar. The bar is high on purpose: a label alone is 3
+ * core points and the bar is 8, so a bare name never wins; found by search, an item needs Netflix,
+ * the exact label and the year all at once, and a clear lead over the next item. A fact that rules
+ * an item out (a film when the page shows a series, a film from another decade, a Netflix ID of
+ * another title) costs more than any single agreement earns.
  */
 import type { ShowKind } from '../../model';
 import type { TvmazeShow, WikidataEntity } from '../../sources/types';
@@ -32,9 +36,11 @@ export const SCORE = {
   crossId: 6,
   /** Netflix (Q907311) as original broadcaster (P449) or distributor (P750). */
   onNetflix: 3,
-  /** A label or alias in en, es or mul equals the title, normalised. */
+  /** A label in en, es or mul equals the title, normalised. */
   exactTitle: 3,
-  /** …or is one edit away from it. */
+  /** Only an alias in en, es or mul does: weaker, aliases gather translations and nicknames. */
+  exactAlias: 2,
+  /** A label or alias is one edit away from it (a tie-breaker only). */
   nearTitle: 1,
   /** A start time (P580) or publication date (P577) within a year of the page's year. */
   year: 2,
@@ -52,18 +58,35 @@ export const SCORE = {
 
 export type ScoreReason = keyof typeof SCORE;
 
-/** The best item needs at least this many points… */
+/** Rows that only rank plausible items; every other row is core evidence. */
+export const TIE_BREAKERS: ReadonlySet<ScoreReason> = new Set<ScoreReason>(['kindAgrees', 'enwiki', 'nearTitle']);
+
+/** The best item needs at least this many core points… */
 export const ACCEPT_AT = 8;
-/** …and this many more than the runner-up. */
+/** …and this many more points in all than the runner-up. */
 export const LEAD_BY = 3;
 
 const YEAR_TOLERANCE = 1;
 
 export interface ScoredCandidate {
   qid: string;
+  /** Every row that applied, tie-breakers included: ranks the items and decides the lead. */
   score: number;
+  /** Only the core rows: decides whether the item can be accepted at all. */
+  core: number;
   /** Which rows of SCORE applied, for tests and for explaining a decision. */
   reasons: ScoreReason[];
+  /**
+   * Whether the item may be accepted if it leads: its core reaches ACCEPT_AT and, when the page
+   * gave a year and no ID ties the item to the page, the item's own year agrees with it.
+   */
+  acceptable: boolean;
+  /**
+   * Whether it counts as the runner-up of another item. An item whose title is only one edit away
+   * and that no ID ties to the page is a namesake, not a rival: "Elites" must not make "Elite"
+   * ambiguous. (It can never be accepted either: without an ID its core stays below the bar.)
+   */
+  rival: boolean;
 }
 
 export function scoreCandidate(entity: WikidataEntity, evidence: MatchEvidence): ScoredCandidate {
@@ -78,7 +101,8 @@ export function scoreCandidate(entity: WikidataEntity, evidence: MatchEvidence):
 
   if (evidence.title !== undefined) {
     const match = titleMatch(entity, evidence.title);
-    if (match === 'exact') reasons.push('exactTitle');
+    if (match === 'label') reasons.push('exactTitle');
+    if (match === 'alias') reasons.push('exactAlias');
     if (match === 'near') reasons.push('nearTitle');
   }
 
@@ -93,26 +117,38 @@ export function scoreCandidate(entity: WikidataEntity, evidence: MatchEvidence):
   if (entity.sitelinks.enwiki) reasons.push('enwiki');
 
   const score = reasons.reduce((sum, reason) => sum + SCORE[reason], 0);
-  return { qid: entity.id, score, reasons };
+  const core = reasons.reduce((sum, reason) => sum + (TIE_BREAKERS.has(reason) ? 0 : SCORE[reason]), 0);
+  const idMatch = reasons.includes('netflixId') || reasons.includes('crossId');
+  // Found by search, an item must have the page's year itself: Netflix and the title are not
+  // enough when the page says 2021 and the item is a 2006 telenovela.
+  const yearHeld = evidence.year === undefined || idMatch || reasons.includes('year');
+  const acceptable = core >= ACCEPT_AT && yearHeld;
+  const rival = idMatch || !reasons.includes('nearTitle');
+  return { qid: entity.id, score, core, reasons, acceptable, rival };
 }
 
 export type CandidatePick = { qid: string; score: number } | { qid: null; reason: 'no-candidate' | 'weak' | 'ambiguous' };
 
-/** The best item if it clears the bar and leads the runner-up clearly; otherwise why not. */
+/**
+ * The best item if its core clears the bar and its score leads the runner-up clearly; otherwise
+ * why not. Near namesakes without an ID are left out of the ranking: they can neither win nor be
+ * the runner-up.
+ */
 export function pickCandidate(scored: readonly ScoredCandidate[]): CandidatePick {
-  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  if (scored.length === 0) return { qid: null, reason: 'no-candidate' };
+  const ranked = scored.filter((candidate) => candidate.rival).sort((a, b) => b.score - a.score);
   const [best, runnerUp] = ranked;
-  if (!best) return { qid: null, reason: 'no-candidate' };
-  if (best.score < ACCEPT_AT) return { qid: null, reason: 'weak' };
+  if (!best || !best.acceptable) return { qid: null, reason: 'weak' };
   if (runnerUp && best.score - runnerUp.score < LEAD_BY) return { qid: null, reason: 'ambiguous' };
   return { qid: best.qid, score: best.score };
 }
 
 /**
- * The most an item can score with neither Netflix (P449/P750) nor an ID behind it: the title, the
- * year and kind when the page gave them, and an English article. A Netflix item that beats this
- * by LEAD_BY can't be made ambiguous by any such item, so there is no need to search for them.
- * (Items with a matching ID were already found by the ID lookups, which come first.)
+ * The most a rival can score with neither Netflix (P449/P750) nor an ID behind it: the exact
+ * label, the year and kind when the page gave them, and an English article. A Netflix item that
+ * beats this by LEAD_BY can't be made ambiguous by any such item, so there is no need to search
+ * for them. (Items with a matching ID were already found by the ID lookups, which come first; a
+ * name one edit away is no rival.)
  */
 export function ceilingWithoutNetflixOrIds(evidence: MatchEvidence): number {
   const year = referenceYear(evidence) !== undefined ? SCORE.year : 0;

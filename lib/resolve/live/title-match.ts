@@ -4,21 +4,27 @@
  */
 import type { WikidataEntity } from '../../sources/types';
 import { normalizeTitle } from '../normalize-title';
-import { namesOf } from './entity-values';
+import { LABEL_LANGUAGES, namesOf } from './entity-values';
 
-export type TitleMatch = 'exact' | 'near' | 'none';
+/**
+ * `label`: a label equals the title; `alias`: only an alias does (weaker: aliases collect
+ * translations, former names and nicknames); `near`: a name is one edit away; `none`.
+ */
+export type TitleMatch = 'label' | 'alias' | 'near' | 'none';
 
 export function titleMatch(entity: WikidataEntity, seenTitle: string): TitleMatch {
   const wanted = normalizeTitle(seenTitle);
   if (!wanted) return 'none';
+  const labels = LABEL_LANGUAGES.flatMap((language) => entity.labels[language] ?? []).map(normalizeTitle);
+  if (labels.includes(wanted)) return 'label';
   const names = namesOf(entity).map(normalizeTitle);
-  if (names.includes(wanted)) return 'exact';
+  if (names.includes(wanted)) return 'alias';
   return names.some((name) => isOneEditAway(name, wanted)) ? 'near' : 'none';
 }
 
 /**
  * True when one insertion, deletion or substitution turns `a` into `b`. Catches a typo or a
- * dropped letter between the page and Wikidata; worth one point, never enough on its own.
+ * dropped letter between the page and Wikidata; a tie-breaker only, never evidence of identity.
  */
 export function isOneEditAway(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;

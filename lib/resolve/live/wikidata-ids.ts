@@ -6,7 +6,7 @@
  * that query Wikidata use the ID with the same meaning. IDs for which public code disagreed were
  * left out. Confirm on https://www.wikidata.org/wiki/<ID> when in doubt. A wrong class ID here can only make us
  * show less (an item is not recognised), never attach a story to the wrong show: matching is
- * decided by IDs, titles and years, and kinds only add or subtract a point.
+ * decided by IDs, titles and years; a kind only breaks a tie or rules an item out.
  */
 
 export const P = {
@@ -25,6 +25,12 @@ export const P = {
   pointInTime: 'P585',
   publicationDate: 'P577',
   author: 'P50',
+  director: 'P57',
+  castMember: 'P161',
+  creator: 'P170',
+  genre: 'P136',
+  languageOfWork: 'P407',
+  countryOfOrigin: 'P495',
   authorNameString: 'P2093',
   publishedIn: 'P1433',
   publisher: 'P123',
@@ -97,8 +103,36 @@ export const WORK_KIND_BY_CLASS: readonly (readonly [string, 'article' | 'book' 
 ];
 
 /**
- * Classes whose instances are events. Only a fallback: an item with a date of its own (P585, or
- * P580/P582) already counts as an event; these catch events whose dates are missing.
+ * Properties that only a creative work has (standard bibliographic and film properties): who made
+ * it, who is in it, when and where it was published, its genre, language or country of origin.
+ * An item with any of them is a work, whatever its class: a manga series, a comic, a book series.
+ * It is never an event, and it may be what a show is based on.
+ */
+export const CREATIVE_WORK_SIGNALS: readonly string[] = [
+  P.author,
+  P.director,
+  P.castMember,
+  P.creator,
+  P.publicationDate,
+  P.publisher,
+  P.publishedIn,
+  P.genre,
+  P.languageOfWork,
+  P.countryOfOrigin,
+  P.authorNameString,
+  P.fullWorkUrl,
+];
+
+/**
+ * Where something happened, precisely enough to tell an event from a period: a location (P276),
+ * an administrative area (P131) or coordinates (P625). A country (P17) alone is not enough: the
+ * "Victorian era" has one.
+ */
+export const SPECIFIC_PLACE: readonly string[] = [P.location, P.locatedInAdminEntity, P.coordinates];
+
+/**
+ * Classes whose instances are events, dated or not. An item of another class counts as an event
+ * only with a date (P585, P580 or P582), a specific place and nothing that makes it a work.
  */
 export const EVENT_CLASSES = new Set([
   'Q1190554', // occurrence (seen)

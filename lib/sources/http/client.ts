@@ -28,7 +28,13 @@ export interface HttpClientOptions {
   wikimediaGapMs?: number;
   /** How long a host is paused after a 429 with no (readable) Retry-After. */
   defaultRetryAfterMs?: number;
-  /** The longest a 429 may pause a host, whatever Retry-After says. */
+  /**
+   * The longest a request will wait for a host paused by a 429. A host is always paused as long
+   * as its Retry-After asks; a request (or the retry after a 429) that would have to wait longer
+   * than this fails at once with SourceError 'rate-limited' instead of queuing, and requests
+   * already waiting fail as soon as a pause is extended past it. Once the pause is over,
+   * requests go through again.
+   */
   maxRetryAfterMs?: number;
   maxBodyBytes?: number;
 }
@@ -123,13 +129,20 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
   function queueFor(target: RequestTarget): HostQueue {
     let queue = queues.get(target.host);
     if (queue === undefined) {
-      queue = new HostQueue(target.policy, { gapMs: settings.wikimediaGapMs, sleep: settings.sleep, now: settings.now });
+      queue = new HostQueue(
+        target.policy,
+        { gapMs: settings.wikimediaGapMs, sleep: settings.sleep, now: settings.now },
+        { maxWaitMs: settings.maxRetryAfterMs, refusal: () => rateLimitedError(target.source) },
+      );
       queues.set(target.host, queue);
     }
     return queue;
   }
 
-  /** One attempt in the host's queue; a 429 pauses the host before the queue starts anything else. */
+  /**
+   * One attempt in the host's queue; a 429 pauses the host before the queue starts anything else.
+   * Rejects at once with 'rate-limited' while the host is paused for longer than we would wait.
+   */
   function queuedAttempt(target: RequestTarget, signal: AbortSignal | undefined, isRetry: boolean) {
     const queue = queueFor(target);
     return queue.run(
@@ -137,7 +150,7 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
         const outcome = await attemptRequest(target, attemptSettings, signal);
         if (outcome.kind === 'rate-limited') {
           // The host is paused as long as it asks, always; only a pause we are willing to wait out
-          // for this request leads to a retry (see getJson).
+          // leads to a retry (see getJson). Requests waiting behind a longer one fail now.
           queue.pauseFor(outcome.retryAfterMs ?? settings.defaultRetryAfterMs);
         }
         return outcome;
@@ -160,7 +173,8 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
       if (outcome.kind === 'ok') return outcome.body;
       if (outcome.kind === 'rate-limited') {
         // The host is already paused; the retry waits in its queue until the pause ends. A pause
-        // longer than we would keep a viewer waiting fails now; the host stays paused regardless.
+        // longer than we would keep a viewer waiting fails now; the host stays paused regardless,
+        // and later requests to it fail at once until what is left of the pause is short enough.
         const asked = outcome.retryAfterMs ?? settings.defaultRetryAfterMs;
         if (rateLimitsLeft === 0 || asked > settings.maxRetryAfterMs) throw rateLimitedError(target.source);
         rateLimitsLeft -= 1;

@@ -132,3 +132,14 @@ describe('RealStoryPanel with a live context', () => {
     expect(section('sources').textContent).toContain('Wikipedia: Paper Harbor · CC BY-SA 4.0');
   });
 });
+
+describe('RealStoryPanel: based on or inspired by', () => {
+  it('says "Inspired by", not "Based on", when that is all Wikidata says', () => {
+    const inspired = contextFixture({
+      basedOn: [{ kind: 'book', relation: 'inspiration', title: 'A Loose Source', authors: [], citedBy: ['https://example.org/book'] }],
+    });
+    const source = renderPanel({ context: inspired }).section('source');
+    expect(source.querySelector('h3')!.textContent).toBe('Inspired by');
+    expect(source.textContent).toContain('A Loose Source');
+  });
+});

@@ -77,6 +77,17 @@ async function failureOf(promise: Promise<unknown>): Promise<SourceError> {
   return error;
 }
 
+const STILL_WAITING = Symbol('still waiting');
+
+/** What a promise settled with (its value or its rejection) within a short real-time wait. */
+async function settledWithin(promise: Promise<unknown>, ms = 50): Promise<unknown> {
+  const outcome = promise.then(
+    (value) => value,
+    (reason: unknown) => reason,
+  );
+  return Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve(STILL_WAITING), ms))]);
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -305,14 +316,97 @@ describe('createHttpClient: 429', () => {
   });
 
   it('asked to wait longer than a viewer would, fails at once but keeps the host paused as long as asked', async () => {
+    let clock = Date.parse('2026-03-01T12:00:00Z');
     const fetch = answersInOrder(() => rateLimited('3600'), () => json({ later: true }));
-    const { waits, sleep } = recordingSleep();
-    const client = clientWith(fetch, { sleep });
+    const pause = heldSleep();
+    const client = clientWith(fetch, { sleep: pause.sleep, now: () => clock });
+
     const error = await failureOf(client.getJson(WIKIPEDIA));
-    expect(error).toMatchObject({ source: 'Wikipedia', failure: 'rate-limited' });
+    expect(error).toMatchObject({ source: 'Wikipedia', failure: 'rate-limited', status: 429 });
     expect(fetch).toHaveBeenCalledOnce();
-    await expect(client.getJson(`${WIKIPEDIA}_2`)).resolves.toEqual({ later: true });
-    expect(waits).toEqual([3_600_000]);
+    expect(pause.waits.map((wait) => wait.ms)).toEqual([3_600_000]);
+
+    // Well into the pause, with far more than a viewer would wait still to come: refused at once,
+    // never sent, never queued (the pause's sleep has not ended, so a queued request would hang).
+    clock += 30 * 60_000;
+    const during = await settledWithin(client.getJson(`${WIKIPEDIA}_2`));
+    expect(during).toBeInstanceOf(SourceError);
+    expect(during).toMatchObject({ source: 'Wikipedia', failure: 'rate-limited' });
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(client.stats().byHost['en.wikipedia.org']).toBe(1);
+
+    // Once the clock says the hour is over, requests flow again.
+    clock += 30 * 60_000;
+    await expect(client.getJson(`${WIKIPEDIA}_3`)).resolves.toEqual({ later: true });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch.mock.calls[1]![0]).toBe(`${WIKIPEDIA}_3`);
+  });
+
+  it('near the end of a long pause, a request waits out the rest instead of failing', async () => {
+    let clock = Date.parse('2026-03-01T12:00:00Z');
+    const fetch = answersInOrder(() => rateLimited('3600'), () => json({ later: true }));
+    const pause = heldSleep();
+    const client = clientWith(fetch, { sleep: pause.sleep, now: () => clock, maxRetryAfterMs: 120_000 });
+    await failureOf(client.getJson(WIKIPEDIA));
+
+    clock += 3_600_000 - 120_000;
+    const waiting = client.getJson(`${WIKIPEDIA}_2`);
+    expect(await settledWithin(waiting)).toBe(STILL_WAITING);
+    expect(fetch).toHaveBeenCalledOnce();
+    pause.waits[0]!.end();
+    await expect(waiting).resolves.toEqual({ later: true });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails requests already waiting when the pause is extended past what a viewer would wait', async () => {
+    let clock = Date.parse('2026-03-01T12:00:00Z');
+    let calls = 0;
+    const fetch = fakeFetch((url) => {
+      calls += 1;
+      if (calls === 1) return rateLimited('20');
+      if (calls === 2) return rateLimited('3600');
+      return json({ url });
+    });
+    const pause = heldSleep();
+    const client = clientWith(fetch, { sleep: pause.sleep, now: () => clock });
+
+    const first = failureOf(client.getJson(WIKIPEDIA));
+    await vi.waitFor(() => expect(pause.waits.map((wait) => wait.ms)).toEqual([20_000]));
+    // 20 s is worth waiting for: this one queues behind the pause (and behind the first's retry).
+    const queued = client.getJson(`${WIKIPEDIA}_2`);
+    expect(await settledWithin(queued)).toBe(STILL_WAITING);
+
+    // The pause ends; the retry goes first and is told to wait an hour.
+    clock += 20_000;
+    pause.waits[0]!.end();
+    expect(await first).toMatchObject({ failure: 'rate-limited' });
+    const refused = await settledWithin(queued);
+    expect(refused).toBeInstanceOf(SourceError);
+    expect(refused).toMatchObject({ source: 'Wikipedia', failure: 'rate-limited' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(pause.waits.map((wait) => wait.ms)).toEqual([20_000, 3_600_000]);
+
+    // Other hosts never noticed; this one works again after the hour.
+    await expect(client.getJson(WIKIDATA)).resolves.toEqual({ url: WIKIDATA });
+    clock += 3_600_000;
+    await expect(client.getJson(`${WIKIPEDIA}_3`)).resolves.toEqual({ url: `${WIKIPEDIA}_3` });
+  });
+
+  it('fails queued TVmaze requests when a request in flight is told to wait too long', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const fetch = fakeFetch(() => (++calls === 1 ? rateLimited('3600') : json({})));
+    const pause = heldSleep();
+    const client = clientWith(fetch, { sleep: pause.sleep, now: () => 1_000_000 });
+    const requests = Promise.allSettled([1, 2, 3].map((n) => client.getJson(`${TVMAZE}${n}`)));
+    await vi.advanceTimersByTimeAsync(0);
+    // The first is answered 429 for an hour; the second, already in flight, finishes; the third,
+    // still waiting for its turn, is refused without being sent.
+    const [first, second, third] = await requests;
+    expect(first).toMatchObject({ status: 'rejected', reason: { source: 'TVmaze', failure: 'rate-limited' } });
+    expect(second).toEqual({ status: 'fulfilled', value: {} });
+    expect(third).toMatchObject({ status: 'rejected', reason: { source: 'TVmaze', failure: 'rate-limited' } });
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it('throws rate-limited when the retry is answered 429 again', async () => {

@@ -34,7 +34,7 @@ describe('extractReviewQuotes', () => {
   });
 
   it('records the article the quote was read from, when given a web URL', () => {
-    const text = `It was "a triumph".${cite('url=https://x.example/r |work=Daily Example')}`;
+    const text = `The Daily Example called it "a triumph".${cite('url=https://x.example/r |work=Daily Example')}`;
     expect(extractReviewQuotes(text, { citedBy: 'https://en.wikipedia.org/wiki/X' })[0]?.citedBy).toEqual(['https://en.wikipedia.org/wiki/X']);
     expect(extractReviewQuotes(text, { citedBy: 'javascript:alert(1)' })[0]).not.toHaveProperty('citedBy');
   });
@@ -44,15 +44,15 @@ describe('extractReviewQuotes', () => {
   });
 
   it('a citation without a URL, or with a javascript: URL, is dropped', () => {
-    expect(extractReviewQuotes(`It was "a triumph".${cite('work=Daily Example |last=Roe')}`)).toEqual([]);
-    expect(extractReviewQuotes(`It was "a triumph".${cite('url=javascript:alert(1) |work=Daily Example')}`)).toEqual([]);
-    expect(extractReviewQuotes(`It was "a triumph".${cite('url=data:text/html,x |work=Daily Example')}`)).toEqual([]);
+    expect(extractReviewQuotes(`Daily Example called it "a triumph".${cite('work=Daily Example |last=Roe')}`)).toEqual([]);
+    expect(extractReviewQuotes(`Daily Example called it "a triumph".${cite('url=javascript:alert(1) |work=Daily Example')}`)).toEqual([]);
+    expect(extractReviewQuotes(`Daily Example called it "a triumph".${cite('url=data:text/html,x |work=Daily Example')}`)).toEqual([]);
   });
 
   it('only cite web, cite news and cite magazine count', () => {
-    expect(extractReviewQuotes(`It was "a triumph".${cite('url=https://j.example/1 |journal=J', 'cite journal')}`)).toEqual([]);
-    expect(extractReviewQuotes(`It was "a triumph".<ref>[https://x.example/review Review]</ref>`)).toEqual([]);
-    expect(extractReviewQuotes(`It was "a triumph".${cite('url=https://m.example/1 |magazine=The Monthly', 'Cite magazine')}`)).toEqual([
+    expect(extractReviewQuotes(`The Journal called it "a triumph".${cite('url=https://j.example/1 |journal=The Journal', 'cite journal')}`)).toEqual([]);
+    expect(extractReviewQuotes(`The Review called it "a triumph".<ref>[https://x.example/review The Review]</ref>`)).toEqual([]);
+    expect(extractReviewQuotes(`The Monthly called it "a triumph".${cite('url=https://m.example/1 |magazine=The Monthly', 'Cite magazine')}`)).toEqual([
       { outlet: 'The Monthly', url: 'https://m.example/1', quote: 'a triumph' },
     ]);
   });
@@ -60,10 +60,10 @@ describe('extractReviewQuotes', () => {
   it('reads critic, outlet and date from the usual parameters', () => {
     const quotes = extractReviewQuotes(
       [
-        `A said it was "one".${cite('url=https://a.example/1 |website=[[Variety (magazine)|Variety]] |author=[[Peter Debruge]] |date=March 3, 2023')}`,
-        `B said it was "two".${cite('url=https://a.example/2 |newspaper=\'\'The Post\'\' |last1=Doe |first1=Jane |last2=Roe |first2=Rick |date=3 March 2023')}`,
-        `C said it was "three".${cite('url=https://a.example/3 |publisher=Example Media |author1=Sam Lee |date=March 2023')}`,
-        `D said it was "four".${cite('url=https://a.example/4 |work=The Paper |date=Spring 2023')}`,
+        `Debruge said it was "one".${cite('url=https://a.example/1 |website=[[Variety (magazine)|Variety]] |author=[[Peter Debruge]] |date=March 3, 2023')}`,
+        `Doe said it was "two".${cite('url=https://a.example/2 |newspaper=\'\'The Post\'\' |last1=Doe |first1=Jane |last2=Roe |first2=Rick |date=3 March 2023')}`,
+        `Lee said it was "three".${cite('url=https://a.example/3 |publisher=Example Media |author1=Sam Lee |date=March 2023')}`,
+        `The Paper said it was "four".${cite('url=https://a.example/4 |work=The Paper |date=Spring 2023')}`,
       ].join(' '),
     );
     expect(quotes).toEqual([
@@ -93,17 +93,17 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
   });
 
   it('reads Spanish-style «quotes» too', () => {
-    expect(extractReviewQuotes(`Ana Ruiz la calificó de «una joya inesperada». Otra frase.${news(1)} Luis Gil la llamó «valiente».${news(2)}`).map((q) => q.quote)).toEqual(['valiente']);
-    expect(extractReviewQuotes(`Ana Ruiz la calificó de «una joya inesperada».${news(1)}`)[0]?.quote).toBe('una joya inesperada');
+    expect(extractReviewQuotes(`Critic1 la calificó de «una joya inesperada». Otra frase.${news(1)} Critic2 la llamó «valiente».${news(2)}`).map((q) => q.quote)).toEqual(['valiente']);
+    expect(extractReviewQuotes(`En Outlet 1, Ana Ruiz la calificó de «una joya inesperada».${news(1)}`)[0]?.quote).toBe('una joya inesperada');
   });
 
   it('attributes a quote only to the refs right after its own sentence', () => {
-    const wikitext = `Some called it "a mess". Jane Doe wrote that the cast was excellent.${news(1)} Roe called it "a quiet marvel", while Lee found it "thin".${news(2)}`;
+    const wikitext = `Outlet 1 called it "a mess". Critic1 wrote that the cast was excellent.${news(1)} Critic2 called it "a quiet marvel", while Lee found it "thin".${news(2)}`;
     expect(extractReviewQuotes(wikitext).map((q) => [q.outlet, q.quote])).toEqual([['Outlet 2', 'a quiet marvel']]);
   });
 
   it('keeps a quote mid-sentence when its ref follows it directly', () => {
-    const wikitext = `Doe called it "devastating",${news(1)} while Roe found it "a little dull".${news(2)}`;
+    const wikitext = `Critic1 called it "devastating",${news(1)} while Critic2 found it "a little dull".${news(2)}`;
     expect(extractReviewQuotes(wikitext).map((q) => [q.outlet, q.quote])).toEqual([
       ['Outlet 1', 'devastating'],
       ['Outlet 2', 'a little dull'],
@@ -111,7 +111,7 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
   });
 
   it('does not split sentences inside quotes or after abbreviations and initials', () => {
-    const wikitext = `Writing for the U.S. edition, J. R. Doe called it "bold. Brave. Unmissable".${news(3)} Dr. Roe called it "fine."${news(4)}`;
+    const wikitext = `Writing for the U.S. edition of Outlet 3, J. R. Doe called it "bold. Brave. Unmissable".${news(3)} Dr. Roe of Outlet 4 called it "fine."${news(4)}`;
     expect(extractReviewQuotes(wikitext).map((q) => q.quote)).toEqual(['bold. Brave. Unmissable', 'fine.']);
   });
 
@@ -121,7 +121,10 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
     expect(extractReviewQuotes(`Outlet 2 called it "tense".${two}`).map((q) => q.outlet)).toEqual(['Outlet 2']);
     expect(extractReviewQuotes(`Critic1 called it "tense".${two}`).map((q) => q.outlet)).toEqual(['Outlet 1']);
     const withAggregator = `${cite('url=https://www.rottentomatoes.com/m/x |website=Rotten Tomatoes')}${news(5)}`;
-    expect(extractReviewQuotes(`Critics called it "tense".${withAggregator}`).map((q) => q.outlet)).toEqual(['Outlet 5']);
+    expect(extractReviewQuotes(`Critics called it "tense".${withAggregator}`)).toEqual([]);
+    expect(extractReviewQuotes(`Outlet 5 called it "tense".${withAggregator}`).map((q) => q.outlet)).toEqual(['Outlet 5']);
+    // Naming both is as unclear as naming neither.
+    expect(extractReviewQuotes(`Outlet 1 and Outlet 2 called it "tense".${two}`)).toEqual([]);
   });
 
   it('never quotes a review aggregator', () => {
@@ -135,9 +138,9 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
     const long300 = 'a'.repeat(301);
     expect(extractReviewQuotes(`It was "${long41}".${news(1)} It was "${long300}".${news(2)}`)).toEqual([]);
     const exactly40 = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
-    expect(extractReviewQuotes(`It was "${exactly40}".${news(3)}`)[0]?.quote).toBe(exactly40);
+    expect(extractReviewQuotes(`Outlet 3 said it was "${exactly40}".${news(3)}`)[0]?.quote).toBe(exactly40);
     // A long quote in the same sentence does not block a short one after it.
-    expect(extractReviewQuotes(`It was "${long41}" and also "sharp".${news(4)}`)[0]?.quote).toBe('sharp');
+    expect(extractReviewQuotes(`Outlet 4 said it was "${long41}" and also "sharp".${news(4)}`)[0]?.quote).toBe('sharp');
   });
 
   it('skips quoted titles and names that are not a critic\u2019s words', () => {
@@ -149,13 +152,13 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
     const many = Array.from({ length: 8 }, (_, i) => `Critic${i + 1} called it "verdict number ${i + 1}".${news(i + 1)}`).join(' ');
     const quotes = extractReviewQuotes(many);
     expect(quotes.map((q) => q.quote)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `verdict number ${n}`));
-    expect(extractReviewQuotes(`A "first".${news(1)} B "second".${news(1)}`).map((q) => q.quote)).toEqual(['first']);
+    expect(extractReviewQuotes(`Critic1: "first".${news(1)} Critic1 again: "second".${news(1)}`).map((q) => q.quote)).toEqual(['first']);
     expect(extractReviewQuotes(many, { max: 2 })).toHaveLength(2);
   });
 
   it('markup inside quotes, critics and outlets comes out as text', () => {
     const quotes = extractReviewQuotes(
-      `She called it "<b>bold</b> and <script>alert(1)</script>bright".${cite('url=https://x.example/1 |work=<i>The</i> Example<script>alert(2)</script> |author=<span>Ann</span> Lee')}`,
+      `Lee called it "<b>bold</b> and <script>alert(1)</script>bright".${cite('url=https://x.example/1 |work=<i>The</i> Example<script>alert(2)</script> |author=<span>Ann</span> Lee')}`,
     );
     expect(quotes).toHaveLength(1);
     expect(JSON.stringify(quotes)).not.toMatch(/<|>|script|alert/);
@@ -163,7 +166,7 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
   });
 
   it('a critic name too long to be a name is left out; the quote stays', () => {
-    const quotes = extractReviewQuotes(`It was "good".${cite(`url=https://x.example/1 |work=Example |author=${'A'.repeat(500)}`)}`);
+    const quotes = extractReviewQuotes(`Example called it "good".${cite(`url=https://x.example/1 |work=Example |author=${'A'.repeat(500)}`)}`);
     expect(quotes).toEqual([{ outlet: 'Example', url: 'https://x.example/1', quote: 'good' }]);
   });
 
@@ -179,12 +182,148 @@ Later, Roe called it "a long goodbye".<ref name="roe">{{cite news
     const started = Date.now();
     expect(extractReviewQuotes(`${'<ref>'.repeat(50_000)} It was "x".${news(1)}`)).toEqual([]);
     expect(extractReviewQuotes(`${'='.repeat(100_000)}\nIt was "fine".${news(1)}`)).toEqual([]);
-    expect(extractReviewQuotes(`${'='.repeat(100_000)}\n\nIt was "fine".${news(1)}`)).toHaveLength(1);
-    expect(extractReviewQuotes(`${'"'.repeat(100_000)}\n\nIt was "fine".${news(1)}`)).toHaveLength(1);
-    expect(extractReviewQuotes(`It was "fine".${' '.repeat(200_000)}${news(1)}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`${'='.repeat(100_000)}\n\nOutlet 1 said it was "fine".${news(1)}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`${'"'.repeat(100_000)}\n\nOutlet 1 said it was "fine".${news(1)}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`Outlet 1 said it was "fine".${' '.repeat(200_000)}${news(1)}`)).toHaveLength(1);
     expect(extractReviewQuotes(`${'<ref name=a'.repeat(20_000)}`)).toEqual([]);
     expect(extractReviewQuotes(`It was "fine".<ref>{{cite web|url=https://x.example/|work=W}}${'='.repeat(100_000)}</ref>`)).toEqual([]);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('only critics: the section\u2019s own text and its critic sub-sections', () => {
+  const review = `Writing for ''Outlet 1'', Critic1 called it "a bruising, humane drama".${news(1)}`;
+
+  it('under a general "Reception", reads the lead and "Critical response", skips "Viewership" and the rest', () => {
+    const wikitext = [
+      '== Reception ==',
+      `The series divided critics. ${review}`,
+      '',
+      '=== Critical response ===',
+      `Critic2 of Outlet 2 found it "too long by half".${news(2)}`,
+      '',
+      '=== Viewership ===',
+      `Outlet 3 reported that the premiere "drew the largest audience of the year".${news(3)}`,
+      '',
+      '=== Controversy ===',
+      `Outlet 4 quoted relatives who called the series "a distortion of what happened".${news(4)}`,
+      '',
+      '=== Historical accuracy ===',
+      `Critic5, a historian writing in Outlet 5, called the timeline "pure invention".${news(5)}`,
+      '',
+      '=== Accolades ===',
+      `Outlet 6 named it "the year\u2019s boldest series".${news(6)}`,
+    ].join('\n');
+    expect(extractReviewQuotes(wikitext).map((q) => [q.outlet, q.quote])).toEqual([
+      ['Outlet 1', 'a bruising, humane drama'],
+      ['Outlet 2', 'too long by half'],
+    ]);
+  });
+
+  it('the reviewer\u2019s case: a quote under "Viewership" is ignored', () => {
+    const wikitext = `== Reception ==\n=== Viewership ===\nOutlet 3 said the finale was "watched by more people than any other show".${news(3)}`;
+    expect(extractReviewQuotes(wikitext)).toEqual([]);
+  });
+
+  it('reads what is nested in a critic sub-section, but not another topic nested there', () => {
+    const wikitext = [
+      '== Reception ==',
+      '=== Critical response ===',
+      '==== Season 1 ====',
+      review,
+      '==== Accolades ====',
+      `Outlet 2 called its win "long overdue".${news(2)}`,
+      '=== Audience response ===',
+      `Outlet 3 said viewers found it "addictive".${news(3)}`,
+      '== Release ==',
+      `Outlet 4 called the rollout "a mess".${news(4)}`,
+    ].join('\n');
+    expect(extractReviewQuotes(wikitext).map((q) => q.outlet)).toEqual(['Outlet 1']);
+  });
+
+  it('asked for a critic section, reads it and what it holds', () => {
+    const wikitext = `=== Critical reception ===\n${review}\n==== Season 2 ====\nCritic2 of Outlet 2 called it "sharper".${news(2)}`;
+    expect(extractReviewQuotes(wikitext).map((q) => q.outlet)).toEqual(['Outlet 1', 'Outlet 2']);
+  });
+
+  it('reads headings with markup and in Spanish', () => {
+    const spanish = [
+      '== Recepción ==',
+      '=== <span id="c">\'\'Recepción crítica\'\'</span> ===',
+      `En Outlet 1, Critic1 la calificó de «una joya inesperada».${news(1)}`,
+      '=== Audiencia ===',
+      `Outlet 2 informó que fue «la serie más vista del año».${news(2)}`,
+      '=== Polémica ===',
+      `Outlet 3 recogió que los familiares la llamaron «una falta de respeto».${news(3)}`,
+    ].join('\n');
+    expect(extractReviewQuotes(spanish).map((q) => q.quote)).toEqual(['una joya inesperada']);
+    const linked = `== Reception ==\n=== [[Critical response|Critical]] Response: ===\n${review}\n=== Ratings ===\nOutlet 2 called the numbers "staggering".${news(2)}`;
+    expect(extractReviewQuotes(linked).map((q) => q.outlet)).toEqual(['Outlet 1']);
+  });
+
+  it('a ref defined in a skipped sub-section still backs a quote in a read one', () => {
+    const wikitext = `== Reception ==\nCritic1 called it "a marvel".<ref name="c1" />\n=== Accolades ===\nIt won prizes.<ref name="c1">${news(1).slice(5, -6)}</ref>`;
+    expect(extractReviewQuotes(wikitext).map((q) => q.quote)).toEqual(['a marvel']);
+  });
+});
+
+describe('only reviews: the sentence names its critic or outlet, and is not reported speech', () => {
+  it('the reviewer\u2019s reproductions', () => {
+    expect(
+      extractReviewQuotes(
+        'Relatives of the victims called the series "a distortion of what happened".<ref>{{cite news|work=El Universal|last=Pérez|first=Ana|url=https://www.eluniversal.example/a}}</ref>',
+      ),
+    ).toEqual([]);
+    expect(
+      extractReviewQuotes('Showrunner Jane Doe told Variety the show was "the hardest thing I have made".<ref>{{cite web|work=Variety|url=https://variety.example/b}}</ref>'),
+    ).toEqual([]);
+    expect(
+      extractReviewQuotes(
+        "Ana Pérez of ''[[El Universal (Mexico City)|El Universal]]'' called the series \"a distortion of what happened\".<ref>{{cite news|work=El Universal|last=Pérez|first=Ana|url=https://www.eluniversal.example/a}}</ref>",
+      ),
+    ).toEqual([{ outlet: 'El Universal', url: 'https://www.eluniversal.example/a', critic: 'Ana Pérez', quote: 'a distortion of what happened' }]);
+    expect(
+      extractReviewQuotes(`In her review for ''[[Variety (magazine)|Variety]]'', Jane Doe called the show "the hardest watch of the year".<ref>{{cite web|work=Variety|url=https://variety.example/b}}</ref>`),
+    ).toEqual([{ outlet: 'Variety', url: 'https://variety.example/b', quote: 'the hardest watch of the year' }]);
+  });
+
+  it('names: the outlet or a critic\u2019s surname, any case, whole words only', () => {
+    const guardian = cite('url=https://g.example/r |work=[[The Guardian]] |last=Bradley |first=Pat');
+    expect(extractReviewQuotes(`THE GUARDIAN called it "bleak".${guardian}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`The ''Guardian'' critic called it "bleak".${guardian}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`Pat [[Bradley]] called it "bleak".${guardian}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`bradley's verdict: "bleak".${guardian}`)).toHaveLength(1);
+    // Inside another word, or the article-less name in lower case, is not the outlet.
+    expect(extractReviewQuotes(`The Guardianship board called it "bleak".${guardian}`)).toEqual([]);
+    expect(extractReviewQuotes(`Bradleyville residents called it "bleak".${guardian}`)).toEqual([]);
+    const times = cite('url=https://t.example/r |newspaper=The Times');
+    expect(extractReviewQuotes(`At times viewers found it "bleak".${times}`)).toEqual([]);
+    expect(extractReviewQuotes(`Times critics found it "bleak".${times}`)).toHaveLength(1);
+    // Any of the authors will do; so will the work when the publisher is the chosen outlet, and vice versa.
+    expect(extractReviewQuotes(`Roe and a colleague called it "bleak".${cite('url=https://x.example/r |work=W |last1=Doe |first1=J |last2=Roe |first2=R')}`)).toHaveLength(1);
+    expect(extractReviewQuotes(`Example Media called it "bleak".${cite('url=https://x.example/r |website=Example.example |publisher=Example Media')}`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['told', 'Critic1 told Outlet 1 the finale was "a gamble".'],
+    ['said in an interview', 'Critic1 said in an interview with Outlet 1 that it was "a gamble".'],
+    ['in an interview', 'In an interview with Outlet 1, the director called it "a gamble".'],
+    ['according to', 'According to Outlet 1, the studio called it "a gamble".'],
+    ['said that', 'Outlet 1 said that the studio called it "a gamble".'],
+    ['stated', 'The studio stated to Outlet 1 that it was "a gamble".'],
+    ['speaking to', 'Speaking to Outlet 1, the star called it "a gamble".'],
+    ['explained', 'The writer explained to Outlet 1 that it was "a gamble".'],
+    ['dijo', 'La directora dijo a Outlet 1 que fue «una apuesta».'],
+    ['declaró', 'El actor declaró a Outlet 1 que era «una apuesta».'],
+    ['en entrevista', 'En entrevista con Outlet 1, la autora la llamó «una apuesta».'],
+    ['en una entrevista', 'En una entrevista con Outlet 1, la autora la llamó «una apuesta».'],
+  ])('reported speech (%s) is not a review', (_words, sentence) => {
+    expect(extractReviewQuotes(`${sentence}${news(1)}`)).toEqual([]);
+  });
+
+  it('those words inside the quote itself, or inside longer words, do not count', () => {
+    expect(extractReviewQuotes(`Outlet 1 called it "a story told with care".${news(1)}`).map((q) => q.quote)).toEqual(['a story told with care']);
+    expect(extractReviewQuotes(`Outlet 1 found its understated ending "unexplained and lovely".${news(1)}`)).toHaveLength(1);
   });
 });
 

@@ -153,6 +153,22 @@ describe('the Wikipedia client: reviews', () => {
     expect(query(http.urls[1]!)).toEqual({ action: 'parse', page: 'Paper Harbor', section: '6', prop: 'wikitext', format: 'json', formatversion: '2', origin: '*' });
   });
 
+  it('a general "Reception": only its own review, not Viewership, Controversy, Historical accuracy, Accolades or an interview', async () => {
+    const http = fixtureHttpClient();
+    const reviews = await createWikipediaClient(http).reviews('en', 'Tidewater Letters');
+    expect(reviews).toEqual([
+      {
+        outlet: 'The Saltline Review',
+        url: 'https://saltline-review.example/tidewater-letters',
+        critic: 'Odile Marchetti',
+        quote: 'a handsome, patient drama that trusts its silences',
+        published: '2024-03-08',
+        citedBy: ['https://en.wikipedia.org/wiki/Tidewater_Letters'],
+      },
+    ]);
+    expect(query(http.urls[1]!)).toMatchObject({ page: 'Tidewater Letters', section: '4', prop: 'wikitext' });
+  });
+
   it('no reception section: no quotes, one call', async () => {
     const http = fixtureHttpClient();
     expect(await createWikipediaClient(http).reviews('en', 'The Lantern Keepers')).toEqual([]);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ShowContextSchema, type ShowContext } from '../../../../lib/model';
 import { buildContext, type ContextExtras } from '../../../../lib/resolve/live/build-context';
 import { countSentences, packRuleIssues } from '../../../../lib/sources/pack';
-import type { WikidataEntity, WikipediaSummary } from '../../../../lib/sources/types';
-import { DOCUMENTARY_FILM, MINISERIES, NETFLIX, NETFLIX_CHANNEL, TV_SERIES, item, ref, str, time, tvmazeShow, wikipediaUrl } from './fakes';
+import type { WikidataEntity, WikidataValue, WikipediaSummary } from '../../../../lib/sources/types';
+import { DOCUMENTARY_FILM, MINISERIES, NETFLIX, NETFLIX_CHANNEL, TV_SERIES, coords, item, ref, str, time, tvmazeShow, wikipediaUrl } from './fakes';
 import * as w from './story-world';
 
 const related = new Map<string, WikidataEntity>(w.world.entities!.filter((e) => e.id !== w.SHOW).map((e) => [e.id, e]));
@@ -16,6 +16,9 @@ const summaries = new Map([
   summary(w.ARTICLE, 'How the U.S. Triggered a Massacre in Mexico', w.world.extracts!['How the U.S. Triggered a Massacre in Mexico']!),
   summary(w.MASSACRE, 'Allende massacre', w.world.extracts!['Allende massacre']!),
 ]);
+
+/** An event class (seen): events in these tests have a class or a place, as real ones do. */
+const NATURAL_DISASTER = 'Q8065';
 
 const extras = (overrides: Partial<ContextExtras> = {}): ContextExtras => ({
   summaries,
@@ -177,17 +180,18 @@ describe('buildContext: unknown stays unknown', () => {
 
   it('classifies works it does not recognise as "other" and a documentary as "documentary"', () => {
     const documentary = item('Q2', { en: 'The Documentary', claims: { P31: [ref(DOCUMENTARY_FILM)] } });
-    const thing = item('Q3', { en: 'A Thing', claims: { P31: [ref('Q123456789')] } });
+    // Its class is in none of our tables, but it has an author: a work.
+    const thing = item('Q3', { en: 'A Thing', claims: { P31: [ref('Q123456789')], P2093: [str('Some Author')] } });
     const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P144: [ref('Q2')], P941: [ref('Q3')] } });
     const context = buildContext(show, new Map([['Q2', documentary], ['Q3', thing]]), extras())!;
-    expect(context.basedOn.map((work) => [work.title, work.kind])).toEqual([
-      ['The Documentary', 'documentary'],
-      ['A Thing', 'other'],
+    expect(context.basedOn.map((work) => [work.title, work.kind, work.relation])).toEqual([
+      ['The Documentary', 'documentary', 'basis'],
+      ['A Thing', 'other', 'inspiration'],
     ]);
   });
 
   it('reads an event that the show is "inspired by" as an event, not a work', () => {
-    const event = item('Q2', { en: 'The Flood', claims: { P585: [time('1953-02-01')] } });
+    const event = item('Q2', { en: 'The Flood', claims: { P31: [ref(NATURAL_DISASTER)], P585: [time('1953-02-01')] } });
     const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P941: [ref('Q2')] } });
     const context = buildContext(show, new Map([['Q2', event]]), extras())!;
     expect(context.basedOn).toEqual([]);
@@ -195,7 +199,7 @@ describe('buildContext: unknown stays unknown', () => {
   });
 
   it('has no kind to give when P31 is unknown and the page said nothing', () => {
-    const event = item('Q2', { en: 'The Flood', claims: { P585: [time('1953')] } });
+    const event = item('Q2', { en: 'The Flood', claims: { P31: [ref(NATURAL_DISASTER)], P585: [time('1953')] } });
     const show = item('Q1', { en: 'S', claims: { P31: [ref('Q123456789')], P921: [ref('Q2')] } });
     const map = new Map([['Q2', event]]);
     expect(buildContext(show, map, extras())).toBeNull();
@@ -204,7 +208,7 @@ describe('buildContext: unknown stays unknown', () => {
 });
 
 describe('buildContext: titles, taglines and summaries', () => {
-  const event = item('Q2', { en: 'The Flood', enwiki: 'The Flood', claims: { P585: [time('1953')] } });
+  const event = item('Q2', { en: 'The Flood', enwiki: 'The Flood', claims: { P31: [ref(NATURAL_DISASTER)], P585: [time('1953')] } });
   const map = new Map([['Q2', event]]);
 
   it('uses the Spanish label when there is no English one, and P1476 or a different es label as the original title', () => {
@@ -281,9 +285,88 @@ describe('buildContext: titles, taglines and summaries', () => {
   });
 
   it('leaves the end out when Wikidata says an event ended before it began', () => {
-    const odd = item('Q2', { en: 'Odd', claims: { P580: [time('2011-03-18')], P582: [time('2010')] } });
+    const odd = item('Q2', { en: 'Odd', claims: { P580: [time('2011-03-18')], P582: [time('2010')], P276: [ref('Q3')] } });
     const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P921: [ref('Q2')] } });
     expect(buildContext(show, new Map([['Q2', odd]]), extras())?.events[0]).toMatchObject({ start: '2011-03-18' });
     expect(buildContext(show, new Map([['Q2', odd]]), extras())?.events[0]).not.toHaveProperty('end');
+  });
+});
+
+describe('buildContext: works and events are read for what they are', () => {
+  /** Invented classes, in none of our tables. */
+  const MANGA_SERIES = 'Q9100001';
+  const HISTORICAL_PERIOD = 'Q9100002';
+  const ORGANISATION = 'Q9100003';
+  const UNKNOWN_CLASS = 'Q9100005';
+  const author = item('Q4', { en: 'Eiichiro Oda', claims: { P31: [ref('Q5')] } });
+
+  it('reads a dated manga series the show is based on as a work, not an event (One Piece)', () => {
+    const manga = item('Q2', { en: 'One Piece', claims: { P31: [ref(MANGA_SERIES)], P580: [time('1997-07-22')], P50: [ref('Q4')] } });
+    const show = item('Q1', { en: 'One Piece', claims: { P31: [ref(TV_SERIES)], P144: [ref('Q2')] } });
+    const context = buildContext(show, new Map([['Q2', manga], ['Q4', author]]), extras({ summaries: new Map() }))!;
+    expect(context.events).toEqual([]);
+    expect(context.basedOn).toEqual([
+      { kind: 'other', relation: 'basis', title: 'One Piece', authors: ['Eiichiro Oda'], citedBy: ['https://www.wikidata.org/wiki/Q1', 'https://www.wikidata.org/wiki/Q2'] },
+    ]);
+    expect(ShowContextSchema.safeParse(context).success).toBe(true);
+  });
+
+  it('reads a dated comic series with a place as a work, not an event', () => {
+    const comic = item('Q2', { en: 'Harbor Tales', claims: { P31: [ref(MANGA_SERIES)], P580: [time('1990')], P276: [ref('Q5')], P123: [ref('Q6')] } });
+    const show = item('Q1', { en: 'Harbor Tales', claims: { P31: [ref(TV_SERIES)], P144: [ref('Q2')] } });
+    const context = buildContext(show, new Map([['Q2', comic]]), extras({ summaries: new Map() }))!;
+    expect(context.events).toEqual([]);
+    expect(context.basedOn.map((work) => work.title)).toEqual(['Harbor Tales']);
+  });
+
+  it('never tells a time period as an event (Victorian era)', () => {
+    const period = item('Q2', {
+      en: 'Victorian era',
+      claims: { P31: [ref(HISTORICAL_PERIOD)], P580: [time('1837-06-20')], P582: [time('1901-01-22')], P17: [ref('Q145')] },
+    });
+    const show = item('Q1', { en: 'Period Drama', claims: { P31: [ref(TV_SERIES)], P921: [ref('Q2')] } });
+    expect(buildContext(show, new Map([['Q2', period]]), extras())).toBeNull();
+  });
+
+  it('tells a real massacre of an unknown class as an event, by its date and place', () => {
+    for (const dated of [{ P585: [time('1968-10-02')] }, { P580: [time('1968-10-02')] }] as Record<string, WikidataValue[]>[]) {
+      const massacre = item('Q2', { en: 'A Massacre', claims: { P31: [ref(UNKNOWN_CLASS)], ...dated, P276: [ref('Q3')] } });
+      const town = item('Q3', { en: 'A Town' });
+      const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P921: [ref('Q2')] } });
+      const context = buildContext(show, new Map([['Q2', massacre], ['Q3', town]]), extras())!;
+      expect(context.events).toHaveLength(1);
+      expect(context.events[0]).toMatchObject({ name: 'A Massacre', start: '1968-10-02', place: { name: 'A Town' } });
+    }
+  });
+
+  it('never presents an organisation, a place or a concept as what the show is based on', () => {
+    const cartel = item('Q2', { en: 'Los Zetas', claims: { P31: [ref(ORGANISATION)], P571: [time('1999')], P159: [ref('Q3')] } });
+    const town = item('Q3', { en: 'Allende', claims: { P31: [ref('Q9100004')], P625: [coords(28.3, -100.8)], P17: [ref('Q4')] } });
+    const concept = item('Q4', { en: 'Drug trafficking' });
+    const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P144: [ref('Q2'), ref('Q3')], P941: [ref('Q4')] } });
+    expect(buildContext(show, new Map([['Q2', cartel], ['Q3', town], ['Q4', concept]]), extras())).toBeNull();
+  });
+
+  it('never presents a person as a work, even one with a genre or a language (a musician)', () => {
+    const musician = item('Q2', { en: 'A Singer', claims: { P31: [ref('Q5')], P136: [ref('Q7')], P569: [time('1950')] } });
+    const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P144: [ref('Q2')], P941: [ref('Q2')] } });
+    expect(buildContext(show, new Map([['Q2', musician]]), extras())).toBeNull();
+  });
+
+  it('presents what the show is inspired by as an inspiration, not a basis, and keeps it as a story', () => {
+    const novel = item('Q2', { en: 'The Novel', claims: { P31: [ref('Q8261')] } });
+    const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P941: [ref('Q2')] } });
+    const context = buildContext(show, new Map([['Q2', novel]]), extras())!;
+    expect(context.basedOn).toEqual([
+      { kind: 'book', relation: 'inspiration', title: 'The Novel', authors: [], citedBy: ['https://www.wikidata.org/wiki/Q1', 'https://www.wikidata.org/wiki/Q2'] },
+    ]);
+    expect(context.events).toEqual([]);
+    expect(ShowContextSchema.safeParse(context).success).toBe(true);
+  });
+
+  it('presents a work the show is both based on and inspired by as its basis, once', () => {
+    const novel = item('Q2', { en: 'The Novel', claims: { P31: [ref('Q8261')] } });
+    const show = item('Q1', { en: 'S', claims: { P31: [ref(TV_SERIES)], P941: [ref('Q2')], P144: [ref('Q2')] } });
+    expect(buildContext(show, new Map([['Q2', novel]]), extras())!.basedOn.map((work) => work.relation)).toEqual(['basis']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Sighting } from '../../../../lib/model';
 import { identifyShow } from '../../../../lib/resolve/live/identify-show';
-import { DISAMBIGUATION, FILM, FakeSources, MINISERIES, NETFLIX, NETFLIX_CHANNEL, TV_SERIES, item, ref, str, time, tvmazeShow } from './fakes';
+import { SourceError } from '../../../../lib/sources/types';
+import { DISAMBIGUATION, FILM, FakeSources, MINISERIES, NETFLIX, NETFLIX_CHANNEL, TV_SERIES, item, offline, ref, str, time, timedOut, tvmazeShow, unreadable } from './fakes';
 
 const seen = (overrides: Partial<Sighting>): Sighting => ({ site: 'netflix', surface: 'detail', ...overrides });
 
@@ -127,8 +128,58 @@ describe('identifyShow: search and scoring', () => {
     expect(found).toMatchObject({ qid: 'Q30', via: 'search', tvmaze });
   });
 
-  it('lets errors from the sources reach the caller', async () => {
+  it('lets errors that are not a source failing reach the caller', async () => {
     const sources = new FakeSources({ entities: [], fail: (r) => (r.method === 'searchShows' ? new Error('TVmaze down') : undefined) });
-    await expect(identifyShow(seen({ title: 'Somos' }), sources)).rejects.toThrow('TVmaze down');
+    await expect(identifyShow(seen({ title: 'Somos', year: 2021 }), sources)).rejects.toThrow('TVmaze down');
+  });
+});
+
+describe('identifyShow: the TVmaze name bridge needs a year or the official site', () => {
+  const darkSeries = item('Q40', {
+    en: 'Dark',
+    enwiki: 'Dark (TV series)',
+    claims: { P31: [ref(TV_SERIES)], P345: [str('tt5753856')], P8600: [str('17861')], P449: [ref(NETFLIX)], P580: [time('2017-12-01')] },
+  });
+  const darkOnTvmaze = tvmazeShow(17861, 'Dark', { premiered: '2017-12-01', webChannel: NETFLIX_CHANNEL, externals: { imdb: 'tt5753856' } });
+
+  it('never bridges a film page "Dark" without year or kind to the series "Dark" (reviewer reproduction)', async () => {
+    const sources = new FakeSources({ entities: [darkSeries], tvmaze: { Dark: [darkOnTvmaze] }, search: { Dark: ['Q40'] } });
+    expect(await identifyShow(seen({ siteId: '80990099', title: 'Dark' }), sources)).toEqual({ qid: null, reason: 'weak' });
+    expect(sources.count('findByImdbId')).toBe(0);
+    expect(sources.count('findByTvmazeId')).toBe(0);
+  });
+
+  it('does not even ask TVmaze when neither a year nor a Netflix ID could confirm its answer', async () => {
+    const sources = new FakeSources({ entities: [darkSeries], tvmaze: { Dark: [darkOnTvmaze] }, search: { Dark: ['Q40'] } });
+    expect(await identifyShow(seen({ title: 'Dark' }), sources)).toEqual({ qid: null, reason: 'weak' });
+    expect(sources.count('searchShows')).toBe(0);
+  });
+
+  it('bridges by name when the page gives the year', async () => {
+    const sources = new FakeSources({ entities: [darkSeries], tvmaze: { Dark: [darkOnTvmaze] } });
+    expect(await identifyShow(seen({ title: 'Dark', year: 2017 }), sources)).toEqual({ qid: 'Q40', via: 'tvmaze-imdb', tvmaze: darkOnTvmaze });
+  });
+});
+
+describe('identifyShow: TVmaze failing', () => {
+  const show = item('Q10', {
+    en: 'Somos.',
+    enwiki: 'Somos (TV series)',
+    claims: { P31: [ref(MINISERIES)], P449: [ref(NETFLIX)], P577: [time('2021-06-30')] },
+  });
+
+  it('goes on with the Wikidata search, and keeps what it identifies', async () => {
+    for (const error of [offline('TVmaze'), timedOut('TVmaze'), unreadable('TVmaze')]) {
+      const sources = new FakeSources({ entities: [show], search: { 'Somos.': ['Q10'] }, fail: (r) => (r.method === 'searchShows' ? error : undefined) });
+      expect(await identifyShow(seen({ title: 'Somos.', year: 2021, kind: 'series' }), sources)).toMatchObject({ qid: 'Q10', via: 'search' });
+    }
+  });
+
+  it('rethrows the TVmaze failure when the search identifies nothing, rather than saying there is nothing', async () => {
+    const error = timedOut('TVmaze');
+    const nothing = new FakeSources({ entities: [], fail: (r) => (r.method === 'searchShows' ? error : undefined) });
+    await expect(identifyShow(seen({ title: 'Somos.', year: 2021 }), nothing)).rejects.toBe(error);
+    const weak = new FakeSources({ entities: [show], search: { 'Somos.': ['Q10'] }, fail: (r) => (r.method === 'searchShows' ? error : undefined) });
+    await expect(identifyShow(seen({ title: 'Somos.', year: 2019 }), weak)).rejects.toBeInstanceOf(SourceError);
   });
 });

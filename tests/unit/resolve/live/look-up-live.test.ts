@@ -105,6 +105,40 @@ describe('lookUpLive', () => {
     }
   });
 
+  it('marks the story partial when the reviews failed for the moment, so it is kept for less time', async () => {
+    const failures = [offline('Wikipedia'), timedOut('Wikipedia'), new SourceError('Wikipedia', 'unavailable', '503'), new SourceError('Wikipedia', 'rate-limited', '429')];
+    for (const error of failures) {
+      const sources = new FakeSources({ ...w.world, fail: (r) => (r.method === 'reviews' ? error : undefined) });
+      const result = await lookUpLive(somosOnNetflix, sources, today);
+      expect({ failure: error.failure, status: result.status, partial: result.status === 'found' ? result.partial : undefined }).toEqual({
+        failure: error.failure,
+        status: 'found',
+        partial: true,
+      });
+    }
+  });
+
+  it('does not mark the story partial when the reviews will never come, or came', async () => {
+    for (const error of [unreadable('Wikipedia'), new SourceError('Wikipedia', 'not-found', '404'), new TypeError('parser bug')]) {
+      const sources = new FakeSources({ ...w.world, fail: (r) => (r.method === 'reviews' ? error : undefined) });
+      const result = await lookUpLive(somosOnNetflix, sources, today);
+      expect(result.status).toBe('found');
+      expect(result).not.toHaveProperty('partial');
+    }
+    expect(await lookUpLive(somosOnNetflix, new FakeSources(w.world), today)).not.toHaveProperty('partial');
+  });
+
+  it('fails rather than saying "no story" when TVmaze failed and the search identified nothing', async () => {
+    const error = offline('TVmaze');
+    const sources = new FakeSources({ entities: [], fail: (r) => (r.method === 'searchShows' ? error : undefined) });
+    await expect(lookUpLive(seen({ title: 'Nothing Here', year: 2020 }), sources, today)).rejects.toBe(error);
+  });
+
+  it('tells the story found by search when TVmaze failed', async () => {
+    const sources = new FakeSources({ ...searchWorld, fail: (r) => (r.method === 'searchShows' ? offline('TVmaze') : undefined) });
+    expect(await lookUpLive(seen({ title: 'Somos', year: 2021, kind: 'series' }), sources, today)).toMatchObject({ status: 'found', context: { key: `wd:${w.SHOW}` } });
+  });
+
   it('leaves out a summary that will never come, but fails on one worth retrying', async () => {
     const failing = (error: SourceError): FakeWorld => ({ ...w.world, fail: (r) => (r.method === 'summary' && r.arg === 'Allende massacre' ? error : undefined) });
     const result = await lookUpLive(somosOnNetflix, new FakeSources(failing(unreadable('Wikipedia'))), today);
@@ -133,7 +167,7 @@ describe('lookUpLive', () => {
   });
 
   it('caps the summaries at four however many works and events there are', async () => {
-    const events = Array.from({ length: 6 }, (_, i) => item(`Q${100 + i}`, { en: `Event ${i}`, enwiki: `Event ${i}`, claims: { P585: [time('2000')] } }));
+    const events = Array.from({ length: 6 }, (_, i) => item(`Q${100 + i}`, { en: `Event ${i}`, enwiki: `Event ${i}`, claims: { P31: [ref('Q1656682')], P585: [time('2000')] } }));
     const show = item('Q1', { en: 'Many', description: 'd', claims: { P31: [ref(TV_SERIES)], P1874: [str('81000004')], P449: [ref(NETFLIX)], P921: events.map((e) => ref(e.id)) } });
     const sources = new FakeSources({ entities: [show, ...events], extracts: Object.fromEntries(events.map((e, i) => [`Event ${i}`, `Event ${i} happened.`])) });
     const result = await lookUpLive(seen({ siteId: '81000004' }), sources, today);

@@ -37,11 +37,28 @@ describe('pickTvmazeShow', () => {
     expect(pickTvmazeShow(results(telenovela, somos), seen({ title: 'Somos.', year: 2021 }))).toEqual({ show: somos, via: 'name' });
     expect(pickTvmazeShow(results(somos), seen({ title: 'Somos.', year: 2018 }))).toEqual({ show: null, reason: 'no-candidate' });
     expect(pickTvmazeShow(results(telenovela), seen({ title: 'Somos', year: 2006 }))).toEqual({ show: null, reason: 'no-candidate' });
-    expect(pickTvmazeShow(results(somos), seen({ title: 'Somos nosotros' }))).toEqual({ show: null, reason: 'no-candidate' });
+    expect(pickTvmazeShow(results(somos), seen({ title: 'Somos nosotros', year: 2021 }))).toEqual({ show: null, reason: 'no-candidate' });
+  });
+
+  it('never goes by name alone when the page gives no year', () => {
+    expect(pickTvmazeShow(results(somos), seen({ title: 'Somos' }))).toEqual({ show: null, reason: 'no-year' });
+    // The reviewer's reproduction: a film page "Dark" with neither year nor kind, and the series on TVmaze.
+    const dark = tvmazeShow(17861, 'Dark', { premiered: '2017-12-01', webChannel: NETFLIX_CHANNEL, externals: { imdb: 'tt5753856' } });
+    expect(pickTvmazeShow(results(dark), seen({ siteId: '80990099', title: 'Dark' }))).toEqual({ show: null, reason: 'no-year' });
+  });
+
+  it('needs a premiere within a year of the page to go by name', () => {
+    const undated = { ...somos, premiered: undefined };
+    expect(pickTvmazeShow(results(undated), seen({ title: 'Somos', year: 2021 }))).toEqual({ show: null, reason: 'no-candidate' });
+    expect(pickTvmazeShow(results(somos), seen({ title: 'Somos', year: 2022 }))).toEqual({ show: somos, via: 'name' });
+  });
+
+  it('takes the official site without a year', () => {
+    expect(pickTvmazeShow(results(telenovela, somos), seen({ siteId: '81000001', title: 'Somos' }))).toEqual({ show: somos, via: 'official-site' });
   });
 
   it('drops a show whose official site is another Netflix title', () => {
-    expect(pickTvmazeShow(results(somos), seen({ siteId: '81999999', title: 'Somos' }))).toEqual({ show: null, reason: 'no-candidate' });
+    expect(pickTvmazeShow(results(somos), seen({ siteId: '81999999', title: 'Somos', year: 2021 }))).toEqual({ show: null, reason: 'no-candidate' });
   });
 
   it('refuses two Netflix shows of the same name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_AT, LEAD_BY, SCORE, pickCandidate, scoreCandidate, type MatchEvidence } from '../../../../lib/resolve/live/score-candidates';
+import { ACCEPT_AT, LEAD_BY, SCORE, TIE_BREAKERS, pickCandidate, scoreCandidate, type MatchEvidence } from '../../../../lib/resolve/live/score-candidates';
 import { isOneEditAway } from '../../../../lib/resolve/live/title-match';
 import { DOCUMENTARY_FILM, FILM, MINISERIES, NETFLIX, NETFLIX_CHANNEL, TV_SERIES, item, ref, str, time, tvmazeShow } from './fakes';
 
@@ -13,6 +13,7 @@ describe('the scoring table', () => {
       crossId: 6,
       onNetflix: 3,
       exactTitle: 3,
+      exactAlias: 2,
       nearTitle: 1,
       year: 2,
       kindAgrees: 1,
@@ -23,6 +24,8 @@ describe('the scoring table', () => {
     });
     expect(ACCEPT_AT).toBe(8);
     expect(LEAD_BY).toBe(3);
+    // Only these break ties; none of them counts towards acceptance.
+    expect([...TIE_BREAKERS].sort()).toEqual(['enwiki', 'kindAgrees', 'nearTitle']);
   });
 
   it('adds up every row that applies', () => {
@@ -34,6 +37,7 @@ describe('the scoring table', () => {
     const scored = scoreCandidate(show, { siteId: '81000001', title: 'Somos', year: 2021, kind: 'series' });
     expect(scored.reasons.sort()).toEqual(['enwiki', 'exactTitle', 'kindAgrees', 'netflixId', 'onNetflix', 'year']);
     expect(scored.score).toBe(10 + 3 + 3 + 2 + 1 + 1);
+    expect(scored.core).toBe(10 + 3 + 3 + 2);
   });
 
   it('counts Netflix as distributor (P750) as well as original broadcaster (P449)', () => {
@@ -51,9 +55,25 @@ describe('the scoring table', () => {
   });
 
   it('reads aliases and the es and mul labels, not other languages', () => {
-    expect(scoreCandidate(item('Q1', { en: 'We Are', aliases: { es: ['Somos'] } }), { title: 'Somos' }).reasons).toEqual(['exactTitle']);
+    expect(scoreCandidate(item('Q1', { en: 'We Are', aliases: { es: ['Somos'] } }), { title: 'Somos' }).reasons).toEqual(['exactAlias']);
     expect(scoreCandidate(item('Q1', { mul: 'Somos' }), { title: 'Somos' }).reasons).toEqual(['exactTitle']);
+    expect(scoreCandidate(item('Q1', { en: 'We Are', es: 'Somos' }), { title: 'Somos' }).reasons).toEqual(['exactTitle']);
     expect(scoreCandidate(item('Q1', { en: 'We Are', aliases: { fr: ['Somos'] } }), { title: 'Somos' }).reasons).toEqual([]);
+  });
+
+  it('counts a label as stronger evidence than an alias, and a label match wins over an alias match', () => {
+    const labelled = scoreCandidate(item('Q1', { en: 'Somos', aliases: { en: ['We Are'] } }), { title: 'Somos' });
+    const aliased = scoreCandidate(item('Q2', { en: 'We Are', aliases: { en: ['Somos'] } }), { title: 'Somos' });
+    expect([labelled.score, labelled.core]).toEqual([3, 3]);
+    expect([aliased.score, aliased.core]).toEqual([2, 2]);
+  });
+
+  it('keeps tie-breakers out of the core', () => {
+    const near = item('Q1', { en: 'Elites', enwiki: 'Elites', claims: { P31: [ref(TV_SERIES)], P449: [ref(NETFLIX)], P580: [time('2018')] } });
+    const scored = scoreCandidate(near, { title: 'Elite', year: 2018, kind: 'series' });
+    expect(scored.reasons.sort()).toEqual(['enwiki', 'kindAgrees', 'nearTitle', 'onNetflix', 'year']);
+    expect(scored.score).toBe(3 + 2 + 1 + 1 + 1);
+    expect(scored.core).toBe(3 + 2);
   });
 
   it('cross-checks IMDb and TVmaze IDs with the TVmaze show tied to the sighting', () => {
@@ -162,5 +182,56 @@ describe('picking the show among candidates', () => {
     const show = item('Q1', { en: 'Somos', claims: { P449: [ref(NETFLIX)], P577: [time('2021')] } });
     const tvmaze = tvmazeShow(1, 'Somos', { premiered: '2021-06-30', webChannel: NETFLIX_CHANNEL });
     expect(pick({ title: 'Somos', tvmaze }, show)).toMatchObject({ qid: 'Q1' });
+  });
+});
+
+describe('acceptance rests on the core, never on tie-breakers', () => {
+  const elite = item('Q1', { en: 'Elite', claims: { P449: [ref(NETFLIX)], P580: [time('2018-10-05')] } });
+  const elites = item('Q2', { en: 'Elites', enwiki: 'Elites', claims: { P31: [ref(TV_SERIES)], P449: [ref(NETFLIX)], P580: [time('2018')] } });
+  const page: MatchEvidence = { title: 'Elite', year: 2018, kind: 'series' };
+
+  it('never accepts "Elites" for "Elite" without an ID, whatever the tie-breakers add', () => {
+    expect(scoreCandidate(elites, page).score).toBe(ACCEPT_AT);
+    expect(pick(page, elites)).toEqual({ qid: null, reason: 'weak' });
+  });
+
+  it('never lets a near namesake make the exact match ambiguous', () => {
+    // Both score 8; only "Elite" has a core of 8, and "Elites" is only one edit away.
+    expect(scoreCandidate(elite, page).score).toBe(scoreCandidate(elites, page).score);
+    expect(pick(page, elites, elite)).toEqual({ qid: 'Q1', score: 8 });
+  });
+
+  it('still counts a near namesake as a rival when an ID ties it to the page', () => {
+    const evidence = { ...page, siteId: '80200942' };
+    const withId = item('Q2', { en: 'Elites', claims: { P1874: [str('80200942')], P580: [time('2018')] } });
+    expect(pick(evidence, withId)).toMatchObject({ qid: 'Q2' });
+    // Two items carry the page's Netflix ID: the near one is a real rival, and they tie.
+    const exactWithId = item('Q1', { en: 'Elite', claims: { P1874: [str('80200942')] } });
+    expect(pick(evidence, exactWithId, withId)).toEqual({ qid: null, reason: 'ambiguous' });
+  });
+
+  it('never accepts a 2006 telenovela with Netflix as distributor for a 2021 page (reviewer reproduction)', () => {
+    const telenovela = item('Q1', { en: 'Somos', enwiki: 'Somos (telenovela)', claims: { P31: [ref(TV_SERIES)], P750: [ref(NETFLIX)], P580: [time('2006')] } });
+    const evidence: MatchEvidence = { title: 'Somos.', year: 2021, kind: 'series' };
+    expect(scoreCandidate(telenovela, evidence).reasons).not.toContain('year');
+    expect(pick(evidence, telenovela)).toEqual({ qid: null, reason: 'weak' });
+  });
+
+  it('never accepts a documentary matched only through an alias when the page gives no kind (2 + 3 + 2 = 7)', () => {
+    const documentary = item('Q2', {
+      en: 'Allende: The Massacre',
+      aliases: { en: ['Somos'] },
+      enwiki: 'Allende: The Massacre',
+      claims: { P31: [ref(DOCUMENTARY_FILM)], P750: [ref(NETFLIX)], P577: [time('2021')] },
+    });
+    const scored = scoreCandidate(documentary, { title: 'Somos.', year: 2021 });
+    expect(scored.core).toBe(7);
+    expect(pick({ title: 'Somos.', year: 2021 }, documentary)).toEqual({ qid: null, reason: 'weak' });
+  });
+
+  it('accepts an exact label on Netflix with the year, and needs the lead over a real rival', () => {
+    expect(pick(page, elite)).toEqual({ qid: 'Q1', score: 8 });
+    const namesake = item('Q3', { en: 'Elite', enwiki: 'Elite (2018 series)', claims: { P31: [ref(TV_SERIES)], P580: [time('2018')] } });
+    expect(pick(page, elite, namesake)).toEqual({ qid: null, reason: 'ambiguous' });
   });
 });
