@@ -49,13 +49,13 @@ describe('live lookup over the recorded-shape fixtures', () => {
   it('finds the title but no story for The Lantern Keepers', async () => {
     const { sources } = sourcesOverFixtures();
     const result = await lookUpLive({ site: 'netflix', surface: 'detail', siteId: '80990042', title: 'The Lantern Keepers', year: 2024, kind: 'series' }, sources, { today: '2026-11-24' });
-    expect(result.status).toBe('none');
+    expect(result).toEqual({ status: 'none', reason: 'no-story' });
   });
 
   it('refuses to choose between two works called "Night Ferry" that the page does not match', async () => {
     const { sources } = sourcesOverFixtures();
     const result = await lookUpLive({ site: 'netflix', surface: 'detail', siteId: '80990031', title: 'Night Ferry', year: 2022, kind: 'film' }, sources, { today: '2026-11-24' });
-    expect(result.status).toBe('none');
+    expect(result).toMatchObject({ status: 'none', reason: expect.stringMatching(/^(weak|ambiguous)$/) });
   });
 });
 
