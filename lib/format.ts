@@ -51,3 +51,9 @@ export function formatNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** "28.35° N, 100.85° W": two decimals, about a kilometre, as precise as a town-level place needs. */
+export function formatCoordinates(lat: number, lon: number): string {
+  const part = (value: number, positive: string, negative: string) => `${Math.abs(value).toFixed(2)}° ${value >= 0 ? positive : negative}`;
+  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+}

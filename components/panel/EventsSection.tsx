@@ -1,6 +1,6 @@
 import type { RealEvent } from '@/lib/model';
 import type { TimelineEntry } from '@/lib/timeline';
-import { formatDateRange } from '@/lib/format';
+import { formatCoordinates, formatDateRange } from '@/lib/format';
 import { ExternalLink } from '../shared/ExternalLink';
 import { CitedBy } from './CitedBy';
 import { DisputedFigure } from './DisputedFigure';
@@ -9,7 +9,9 @@ import { Timeline } from './Timeline';
 function placeLine(event: RealEvent): string | undefined {
   const place = event.place;
   if (!place) return undefined;
-  return [place.name, place.region, place.country].filter(Boolean).join(', ');
+  const name = [place.name, place.region, place.country].filter(Boolean).join(', ');
+  const hasCoordinates = place.lat !== undefined && place.lon !== undefined;
+  return hasCoordinates ? `${name} (${formatCoordinates(place.lat!, place.lon!)})` : name;
 }
 
 export function EventsSection({ events, timeline, nameOf }: { events: RealEvent[]; timeline: TimelineEntry[]; nameOf: (url: string) => string }) {

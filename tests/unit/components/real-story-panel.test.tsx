@@ -47,7 +47,7 @@ describe('RealStoryPanel with the Somos. entry', () => {
   it('says what really happened, with the disputed toll as a range and who says what', () => {
     const events = renderPanel().section('events');
     expect(events.textContent).toContain('18–20 March 2011');
-    expect(events.textContent).toContain('Allende, Coahuila, Mexico');
+    expect(events.textContent).toContain('Allende, Coahuila, Mexico (28.35° N, 100.85° W)');
     expect(events.querySelector('.figure-range')!.textContent).toBe('26–300');
     const claims = events.querySelectorAll('.claims li');
     expect(claims.length).toBeGreaterThanOrEqual(5);
