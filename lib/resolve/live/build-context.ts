@@ -17,7 +17,8 @@ import { buildWork } from './build-works';
 import { dates, earliest, hasItem, labelOf, strings, values, yearOfDate } from './entity-values';
 import { showKindOf } from './item-classes';
 import { TVMAZE_NETFLIX } from './pick-tvmaze-show';
-import { cutAtWord, leadingSentences } from './plain-text';
+import { truncate } from '../../sources/parsing/clean';
+import { leadingSentences } from './plain-text';
 import { SourceList } from './source-list';
 import { storyItems } from './story-items';
 import { usableSummary } from './usable-summary';
@@ -58,7 +59,7 @@ export function buildContext(show: WikidataEntity, related: ReadonlyMap<string, 
 
   const context: ShowContext = {
     key: `wd:${show.id}`,
-    title: cutAtWord(label, MAX_TITLE),
+    title: truncate(label, MAX_TITLE),
     kind,
     ids: idsOf(show, extras.tvmaze),
     basedOn,
@@ -94,7 +95,7 @@ export function buildContext(show: WikidataEntity, related: ReadonlyMap<string, 
 function originalTitleOf(show: WikidataEntity, title: string): string | undefined {
   const candidates = [...strings(show, P.title), show.labels.es?.trim()];
   const found = candidates.find((candidate) => candidate && normalizeTitle(candidate) !== normalizeTitle(title));
-  return found ? cutAtWord(found, MAX_TITLE) : undefined;
+  return found ? truncate(found, MAX_TITLE) : undefined;
 }
 
 function idsOf(show: WikidataEntity, tvmaze: TvmazeShow | undefined): ShowContext['ids'] {
@@ -120,7 +121,7 @@ function isOnNetflix(show: WikidataEntity, tvmaze: TvmazeShow | undefined): bool
 /** The show's Wikidata description; failing that, the first sentence of its Wikipedia summary. */
 function taglineOf(show: WikidataEntity, summaries: ReadonlyMap<string, WikipediaSummary>, sources: SourceList): string | undefined {
   const description = show.descriptions.en?.trim();
-  if (description) return cutAtWord(description, MAX_TAGLINE);
+  if (description) return truncate(description, MAX_TAGLINE);
   const usable = usableSummary(summaries, show.id);
   const sentence = usable && leadingSentences(usable.text, 1, MAX_TAGLINE);
   if (!usable || !sentence || !sources.wikipediaText(usable.summary)) return undefined;

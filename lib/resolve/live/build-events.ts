@@ -5,7 +5,8 @@
 import type { PartialDate, Place, RealEvent } from '../../model';
 import type { WikidataEntity, WikipediaSummary } from '../../sources/types';
 import { dates, earliest, firstCoordinates, itemIds, labelOf } from './entity-values';
-import { cutAtWord, leadingSentences } from './plain-text';
+import { truncate } from '../../sources/parsing/clean';
+import { leadingSentences } from './plain-text';
 import type { SourceList } from './source-list';
 import type { StoryEvent } from './story-items';
 import { usableSummary } from './usable-summary';
@@ -41,7 +42,7 @@ export function buildEvent({ entity: event, linkedFrom }: StoryEvent, { linkers,
   const wikipediaPage = summary && usable ? sources.wikipediaText(usable.summary) : undefined;
   if (wikipediaPage) citedBy.push(wikipediaPage);
 
-  const result: RealEvent = { name: cutAtWord(name, MAX_NAME), citedBy };
+  const result: RealEvent = { name: truncate(name, MAX_NAME), citedBy };
   const { start, end } = spanOf(event);
   if (start) result.start = start;
   if (end) result.end = end;

@@ -7,7 +7,8 @@ import type { SourceWork } from '../../model';
 import type { WikidataEntity, WikipediaSummary } from '../../sources/types';
 import { dates, earliest, itemIds, labelOf, strings } from './entity-values';
 import { workKindOf } from './item-classes';
-import { cutAtWord, leadingSentences } from './plain-text';
+import { truncate } from '../../sources/parsing/clean';
+import { leadingSentences } from './plain-text';
 import type { SourceList } from './source-list';
 import type { StoryWork } from './story-items';
 import { usableSummary } from './usable-summary';
@@ -44,7 +45,7 @@ export function buildWork({ entity: work, relation }: StoryWork, { show, related
   const result: SourceWork = {
     kind: workKindOf(work),
     relation,
-    title: cutAtWord(title, MAX_TITLE),
+    title: truncate(title, MAX_TITLE),
     authors: authorsOf(work, related),
     citedBy,
   };

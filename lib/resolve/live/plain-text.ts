@@ -1,43 +1,8 @@
 /**
- * Turning Wikipedia extracts into the short plain text we show. The service worker has no DOM, so
- * this is done with string rules: the panel renders text, never HTML, so all that matters here is
- * that markup does not show up as literal tags and entities.
+ * Cutting Wikipedia extracts down to the few sentences we show. Making them plain text is
+ * lib/sources/parsing/clean.ts's job (plainText, truncate); this file only knows sentences.
  */
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-};
-
-/** Tags dropped (scripts and styles with their content), entities decoded, whitespace collapsed. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/p\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, decodeEntity)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function decodeEntity(entity: string, name: string): string {
-  if (name.startsWith('#')) {
-    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  }
-  return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-}
+import { truncate } from '../../sources/parsing/clean';
 
 // Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'vs', 'etc', 'no', 'mt', 'inc', 'ltd', 'co', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'approx']);
@@ -82,14 +47,5 @@ export function leadingSentences(text: string, maxSentences: number, maxChars: n
   }
   if (kept) return kept;
   const first = sentences[0];
-  return first ? cutAtWord(first, maxChars) : undefined;
-}
-
-/** The text itself if short enough, else cut at the last word boundary with an ellipsis. */
-export function cutAtWord(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const room = text.slice(0, maxChars - 1);
-  const lastSpace = room.lastIndexOf(' ');
-  const cut = (lastSpace > maxChars / 2 ? room.slice(0, lastSpace) : room).replace(/[\s,;:–—-]+$/u, '');
-  return `${cut}…`;
+  return first ? truncate(first, maxChars) : undefined;
 }

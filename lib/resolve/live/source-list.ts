@@ -6,7 +6,7 @@
 import { WebUrlSchema, type PartialDate, type SourceRef } from '../../model';
 import type { WikidataEntity, WikipediaSummary } from '../../sources/types';
 import { wikidataUrl } from './entity-values';
-import { cutAtWord } from './plain-text';
+import { truncate } from '../../sources/parsing/clean';
 
 /** Wikipedia text is CC BY-SA 4.0 (data-sources.md §6); showing it obliges us to say so. */
 export const WIKIPEDIA_LICENSE = 'CC BY-SA 4.0';
@@ -32,7 +32,7 @@ export class SourceList {
       if (options.fetched && !existing.retrieved) existing.retrieved = this.retrieved;
       return url;
     }
-    const source: SourceRef = { name: cutAtWord(name.trim(), MAX_NAME), url };
+    const source: SourceRef = { name: truncate(name.trim(), MAX_NAME), url };
     if (options.fetched) source.retrieved = this.retrieved;
     if (options.license) source.license = options.license;
     this.byUrl.set(url, source);

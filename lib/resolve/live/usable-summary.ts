@@ -4,7 +4,7 @@
  * article (the author's, the town's); its text would then describe something else.
  */
 import type { WikipediaSummary } from '../../sources/types';
-import { htmlToText } from './plain-text';
+import { MAX_EXTRACT_CHARS, plainText } from '../../sources/parsing/clean';
 
 export interface UsableSummary {
   summary: WikipediaSummary;
@@ -16,6 +16,6 @@ export function usableSummary(summaries: ReadonlyMap<string, WikipediaSummary>, 
   const summary = summaries.get(qid);
   if (!summary || summary.type !== 'standard') return undefined;
   if (summary.wikibaseItem !== undefined && summary.wikibaseItem !== qid) return undefined;
-  const text = htmlToText(summary.extract);
+  const text = plainText(summary.extract, MAX_EXTRACT_CHARS) ?? '';
   return text ? { summary, text } : undefined;
 }

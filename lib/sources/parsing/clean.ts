@@ -63,7 +63,7 @@ export function truncate(text: string, max: number): string {
   if (chars.length <= max) return text;
   const head = chars.slice(0, max - 1).join('');
   const space = head.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
+  return `${(space > max / 2 ? head.slice(0, space) : head).replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
 /**
