@@ -27,7 +27,7 @@ try {
   await (await waitForDeep(page, 'backstory-panel >>> [data-action="watchlist"]', { visible: true })).click();
   await (await waitForDeep(page, 'backstory-panel >>> [data-action="open-watchlist"]', { visible: true })).click();
   const popup = await launched.findExtensionPage('popup.html?tabId=');
-  await popup.setViewport({ width: 400, height: 420 });
+  await popup.setViewport({ width: 400, height: 560 });
   await popup.waitForSelector('[data-watchlist-item]');
   await popup.waitForSelector('[data-section="current"] [data-show-key]');
   await popup.screenshot({ path: path.join(DOCS, 'screenshot-popup.png') });
