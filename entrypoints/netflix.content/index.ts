@@ -26,7 +26,7 @@ export default defineContentScript({
     });
     ctx.addEventListener(window, 'wxt:locationchange', watcher.requestCheck);
     ctx.addEventListener(window, 'popstate', watcher.requestCheck);
-    const stopListening = listenForExtensionRequests(controller);
+    const stopListening = listenForExtensionRequests(controller, { readPageNow: watcher.checkNow });
     ctx.onInvalidated(() => {
       watcher.stop();
       stopListening();

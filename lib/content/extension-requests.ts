@@ -7,13 +7,15 @@ import type { PageController } from './page-controller';
  * script's runtime.onMessage, but the ID is checked anyway and payloads are checked by hand
  * (no schema library in the always-on script).
  */
-export function listenForExtensionRequests(controller: PageController): () => void {
+export function listenForExtensionRequests(controller: PageController, options: { readPageNow?: () => void } = {}): () => void {
   const fromUs = (sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) throw new Error('Rejected: not from Backstory');
   };
   const removers = [
     onMessage('getTabShow', async ({ sender }) => {
       fromUs(sender);
+      // The popup may open before the next animation frame has read a change to the page.
+      options.readPageNow?.();
       return controller.tabShow();
     }),
     onMessage('openPanel', ({ sender }) => {

@@ -58,6 +58,10 @@ export function followFocus(options: FocusWatcherOptions) {
 
   return {
     requestCheck,
+    /** Reads the page now rather than at the next frame (someone is asking what is on it). */
+    checkNow(): void {
+      if (!stopped) check();
+    },
     stop(): void {
       stopped = true;
       observer.disconnect();

@@ -10,7 +10,7 @@ import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { NIGHT_FERRY, netflixUrl, PAPER_HARBOR } from '../fixtures/site/catalog';
-import { attribute, openPopupFor, panelPart, tabIdOf, textOf, waitForPanel } from './support';
+import { attribute, DETAIL_MODAL, openPopupFor, panelPart, tabIdOf, textOf, waitForPanel } from './support';
 
 const API_HOSTS = /^(www\.wikidata\.org|[a-z-]+\.wikipedia\.org|api\.tvmaze\.com)$/;
 
@@ -79,6 +79,7 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
 
     internet.clearRequests();
     await page.goto(netflixUrl.modal(NIGHT_FERRY.id), { waitUntil: 'load' });
+    await page.waitForSelector(DETAIL_MODAL, { visible: true });
     const after = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
     await after.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
     await after.close();

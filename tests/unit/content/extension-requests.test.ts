@@ -29,6 +29,15 @@ describe('requests from the extension to the page', () => {
     expect(controller.reveal).toHaveBeenCalledOnce();
   });
 
+  it('reads the page before telling the popup what is on it', async () => {
+    const controller = controllerStub();
+    const readPageNow = vi.fn();
+    listenForExtensionRequests(controller, { readPageNow });
+    await handlers.get('getTabShow')!({ data: undefined, sender: { id: browser.runtime.id } });
+    expect(readPageNow).toHaveBeenCalledOnce();
+    expect(controller.tabShow).toHaveBeenCalledOnce();
+  });
+
   it('checks the watchlist change it is told about, by hand', () => {
     const controller = controllerStub();
     listenForExtensionRequests(controller);

@@ -75,6 +75,17 @@ describe('focus watcher', () => {
     expect(onChange).toHaveBeenLastCalledWith(null);
   });
 
+  it('reads the page at once when asked, without waiting for the next frame', async () => {
+    history.replaceState(null, '', '/browse');
+    const { onChange, watcher } = start();
+    await flush();
+    history.pushState(null, '', '/browse?jbv=80990017');
+    document.body.insertAdjacentHTML('beforeend', detailModal('Somos.', 2021));
+    watcher.checkNow();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.lastCall![0].sighting).toMatchObject({ siteId: '80990017', title: 'Somos.' });
+  });
+
   it('stops observing when stopped', async () => {
     const focus = vi.fn(() => null);
     start({ site: 'netflix', hosts: [], focus, cards: () => [] });
