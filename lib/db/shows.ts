@@ -1,6 +1,6 @@
 import type { ShowContext, ShowKey, Site } from '../model';
 import { withReopen } from './reopen';
-import type { BackstoryDb, CachedShow, SiteIdLink } from './schema';
+import type { BackstoryDb, SiteIdLink } from './schema';
 
 /** Contexts found by live lookups, and the site-ID links learned from confident matches. */
 export function createShowRepository(db: BackstoryDb) {
@@ -8,9 +8,6 @@ export function createShowRepository(db: BackstoryDb) {
   return {
     async get(key: ShowKey): Promise<ShowContext | undefined> {
       return (await run(() => db.shows.get(key)))?.context;
-    },
-    async getCached(key: ShowKey): Promise<CachedShow | undefined> {
-      return run(() => db.shows.get(key));
     },
     async put(context: ShowContext, now: number, staleAt: number): Promise<void> {
       await run(() => db.shows.put({ key: context.key, context, storedAt: now, staleAt }));

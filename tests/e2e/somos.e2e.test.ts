@@ -14,7 +14,6 @@ import {
   DETAIL_MODAL,
   openPopupFor,
   overlaps,
-  PANEL,
   pageRect,
   panelPart,
   rectOf,

@@ -65,10 +65,6 @@ export class SourceList {
     return es ? this.wikipediaLink('es', es.title, es.url) : undefined;
   }
 
-  has(url: string): boolean {
-    return this.byUrl.has(url);
-  }
-
   list(): SourceRef[] {
     return [...this.byUrl.values()];
   }

@@ -169,7 +169,7 @@ describe('lookUpLive', () => {
   it('caps the summaries at four however many works and events there are', async () => {
     const events = Array.from({ length: 6 }, (_, i) => item(`Q${100 + i}`, { en: `Event ${i}`, enwiki: `Event ${i}`, claims: { P31: [ref('Q1656682')], P585: [time('2000')] } }));
     const show = item('Q1', { en: 'Many', description: 'd', claims: { P31: [ref(TV_SERIES)], P1874: [str('81000004')], P449: [ref(NETFLIX)], P921: events.map((e) => ref(e.id)) } });
-    const sources = new FakeSources({ entities: [show, ...events], extracts: Object.fromEntries(events.map((e, i) => [`Event ${i}`, `Event ${i} happened.`])) });
+    const sources = new FakeSources({ entities: [show, ...events], extracts: Object.fromEntries(events.map((_event, i) => [`Event ${i}`, `Event ${i} happened.`])) });
     const result = await lookUpLive(seen({ siteId: '81000004' }), sources, today);
     expect(result.status === 'found' && result.context.events).toHaveLength(6);
     expect(sources.count('summary')).toBe(4);
