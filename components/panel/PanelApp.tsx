@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import { panelCollapsed } from '@/lib/settings';
 import { PanelNotice } from './PanelNotice';
+import { useStoredValue } from '../shared/use-stored-value';
 import { RealStoryPanel } from './RealStoryPanel';
 import { markSaved, type PanelStore } from './panel-store';
 
@@ -10,7 +11,8 @@ const BACKGROUND_UNREACHABLE = "Backstory couldn't reach its background service.
 /** The panel's state and actions: remembered collapse, saving, closing. Rendering is RealStoryPanel's. */
 export function PanelApp({ store }: { store: PanelStore }) {
   const { view, notice, closed, revealCount } = useSyncExternalStore(store.subscribe, store.get);
-  const collapsed = useCollapsed();
+  // Remembered across pages and tabs; undefined until read, so the panel never flashes open.
+  const collapsed = useStoredValue(panelCollapsed);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -68,19 +70,4 @@ export function PanelApp({ store }: { store: PanelStore }) {
       />
     </div>
   );
-}
-
-/** The remembered collapsed state, shared by every tab; undefined until it has been read. */
-function useCollapsed(): boolean | undefined {
-  const [collapsed, setCollapsed] = useState<boolean>();
-  useEffect(() => {
-    let live = true;
-    void panelCollapsed.getValue().then((value) => live && setCollapsed(value));
-    const unwatch = panelCollapsed.watch((value) => setCollapsed(value));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, []);
-  return collapsed;
 }

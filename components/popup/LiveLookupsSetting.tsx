@@ -1,25 +1,17 @@
 import { useEffect, useState } from 'react';
 import { hasLiveSourceAccess, requestLiveSourceAccess } from '@/lib/permissions/live-sources';
 import { liveLookupsEnabled } from '@/lib/settings';
+import { useStoredValue } from '../shared/use-stored-value';
 
 /**
  * The off switch for live lookups. Off, Backstory uses only its curated pack and what it has
  * already cached, and no request leaves the browser.
  */
 export function LiveLookupsSetting() {
-  const [enabled, setEnabled] = useState<boolean>();
+  const enabled = useStoredValue(liveLookupsEnabled);
   const [access, setAccess] = useState<boolean>();
   useEffect(() => {
     void hasLiveSourceAccess().then(setAccess);
-  }, []);
-  useEffect(() => {
-    let live = true;
-    void liveLookupsEnabled.getValue().then((value) => live && setEnabled(value));
-    const unwatch = liveLookupsEnabled.watch((value) => setEnabled(value));
-    return () => {
-      live = false;
-      unwatch();
-    };
   }, []);
 
   return (
