@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundService } from '@/lib/background/service';
 import { createBrowserEffects } from '@/lib/background/browser-effects';
+import { createCardLookups } from '@/lib/background/card-lookups';
 import { createLiveLookups } from '@/lib/background/live-lookups';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
@@ -24,9 +25,12 @@ export default defineBackground(() => {
     onStorageError: (error) => log('storage unavailable', error),
     live: createLiveLookups({ db, shows, log, onRefreshed: (key) => void effects.broadcastStoryRefreshed(key) }),
   });
+  const cardLookups = createCardLookups({ resolve: (sighting) => resolver.resolve(sighting), tell: effects.tellCards, log });
+  browser.tabs.onRemoved.addListener((tabId) => cardLookups.forgetTab(tabId));
   const extensionRoot = new URL(browser.runtime.getURL('/'));
   const service = createBackgroundService({
     resolver,
+    cardLookups,
     watchlist,
     now: Date.now,
     policy: {
@@ -39,6 +43,7 @@ export default defineBackground(() => {
   });
 
   onMessage('resolveSighting', ({ data, sender }) => service.resolveSighting(data, sender));
+  onMessage('resolveCards', ({ data, sender }) => service.resolveCards(data, sender));
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));

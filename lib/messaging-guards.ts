@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CARDS_PER_MESSAGE } from './messaging';
 import { ShowKeySchema, SightingSchema } from './model';
 
 /** What a message's sender must be, checked before its payload is even parsed. */
@@ -21,6 +22,7 @@ export const NoPayloadSchema = z.undefined().or(z.null()).or(z.object({}).strict
 
 export const payloadSchemas = {
   resolveSighting: SightingSchema,
+  resolveCards: z.array(SightingSchema.extend({ surface: z.literal('card'), siteId: SightingSchema.shape.siteId.unwrap(), title: SightingSchema.shape.title.unwrap() })).max(MAX_CARDS_PER_MESSAGE),
   injectPanel: NoPayloadSchema,
   setWatchlisted: WatchlistChangeSchema,
   openWatchlistPage: NoPayloadSchema,

@@ -1,8 +1,11 @@
 import { createPageController } from '@/lib/content/page-controller';
+import { createBadgeController } from '@/lib/content/badges/badge-controller';
+import { followCards } from '@/lib/content/badges/card-watcher';
 import { listenForExtensionRequests } from '@/lib/content/extension-requests';
 import { loadPanel } from '@/lib/content/load-panel';
 import { followFocus } from '@/lib/content/focus-watcher';
 import { sendMessage } from '@/lib/messaging';
+import { cardStoryOf } from '@/lib/resolve/card-story';
 import { retirePanelApi } from '@/lib/panel-bridge';
 import { netflix } from '@/lib/sites/netflix';
 import { matchPatternsOf, NETFLIX_HOSTS } from '@/lib/sites/hosts';
@@ -11,24 +14,37 @@ export default defineContentScript({
   matches: matchPatternsOf({ hosts: NETFLIX_HOSTS }),
   runAt: 'document_idle',
   main(ctx) {
+    const onError = (error: unknown) => console.debug('Backstory:', error);
+    const readUrl = () => new URL(location.href);
+    const schedule = (run: () => void) => void ctx.requestAnimationFrame(run);
+    const badges = createBadgeController({
+      doc: document,
+      resolveCards: (cards) => sendMessage('resolveCards', cards),
+      open: (sighting) => void controller.openCard(sighting, { element: document.body, placement: 'overlay' }),
+      onError,
+    });
     const controller = createPageController({
       resolve: (sighting) => sendMessage('resolveSighting', sighting),
       loadPanel: () => loadPanel(() => sendMessage('injectPanel', undefined)),
-      onError: (error) => console.debug('Backstory:', error),
+      onError,
+      onStory: (sighting, context) => sighting.siteId && badges.storyFound(sighting.siteId, cardStoryOf(context)),
     });
     const watcher = followFocus({
       doc: document,
       adapter: netflix,
-      readUrl: () => new URL(location.href),
-      schedule: (run) => ctx.requestAnimationFrame(run),
+      readUrl,
+      schedule,
       onChange: (focus) => void controller.focusChanged(focus),
       onSame: (focus) => controller.focusUnchanged(focus),
     });
+    const cards = followCards({ doc: document, adapter: netflix, readUrl, schedule, onVisible: badges.visible, onGone: badges.gone });
     ctx.addEventListener(window, 'wxt:locationchange', watcher.requestCheck);
     ctx.addEventListener(window, 'popstate', watcher.requestCheck);
-    const stopListening = listenForExtensionRequests(controller, { readPageNow: watcher.checkNow });
+    const stopListening = listenForExtensionRequests(controller, { readPageNow: watcher.checkNow, onCardAnswers: badges.receive });
     ctx.onInvalidated(() => {
       watcher.stop();
+      cards.stop();
+      badges.stop();
       stopListening();
       retirePanelApi();
     });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging';
+import { sendMessage, type CardAnswer } from '../messaging';
+import type { TabTarget } from './card-lookups';
 import { supportedMatchPatterns } from '../sites/registry';
 import type { BackgroundServiceDeps } from './service';
 
@@ -15,6 +16,7 @@ async function toSupportedTabs(send: (tabId: number) => Promise<unknown>): Promi
 /** The background's side effects on the browser, kept apart so the service is testable without one. */
 export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel' | 'openWatchlistPage' | 'broadcastWatchlistChange'> & {
   broadcastStoryRefreshed(key: string): Promise<void>;
+  tellCards(target: TabTarget, answers: CardAnswer[]): Promise<void>;
 } {
   return {
     async injectPanel({ tabId, frameId }) {
@@ -26,6 +28,9 @@ export function createBrowserEffects(): Pick<BackgroundServiceDeps, 'injectPanel
     },
     async broadcastWatchlistChange(change) {
       await toSupportedTabs((tabId) => sendMessage('watchlistChanged', change, tabId));
+    },
+    async tellCards({ tabId, frameId }, answers) {
+      await sendMessage('cardsAnswered', answers, { tabId, frameId });
     },
     async broadcastStoryRefreshed(key) {
       await toSupportedTabs((tabId) => sendMessage('storyRefreshed', { key }, tabId));

@@ -7,7 +7,7 @@ import { createLiveService, type LiveService } from '../resolve/live-service';
 import { lookUpLive } from '../resolve/live/look-up-live';
 import { hasLiveSourceAccess } from '../permissions/live-sources';
 import { liveLookupsEnabled } from '../settings';
-import { createHttpClient } from '../sources/http';
+import { createHttpClient, type FetchFunction } from '../sources/http';
 import { createTvmazeClient } from '../sources/tvmaze';
 import type { LiveSources } from '../sources/types';
 import { createWikidataClient } from '../sources/wikidata';
@@ -22,9 +22,25 @@ function today(now: number): PartialDate {
  * The live sources as the background uses them: one HTTP client for all three, so each host has
  * one queue and one rate however many lookups run.
  */
-export function createLiveSources(version: string): LiveSources {
-  const http = createHttpClient({ version });
+export function createLiveSources(version: string, isSwitchedOn: () => boolean = () => true): LiveSources {
+  const http = createHttpClient({ version, fetch: switchableFetch(isSwitchedOn) });
   return { wikidata: createWikidataClient(http), wikipedia: createWikipediaClient(http), tvmaze: createTvmazeClient(http) };
+}
+
+/**
+ * The off switch reaches lookups already under way (a badge queue, a retry waiting its turn):
+ * every request checks it just before it would leave, and fails as a network error when it is off.
+ */
+export function switchableFetch(isSwitchedOn: () => boolean): FetchFunction {
+  return (input, init) => (isSwitchedOn() ? globalThis.fetch(input, init) : Promise.reject(new TypeError('Backstory: live lookups are switched off')));
+}
+
+/** The live-lookups setting, kept in memory so every request can check it without waiting. */
+function followLiveSwitch(): () => boolean {
+  let on = true;
+  void liveLookupsEnabled.getValue().then((value) => (on = value));
+  liveLookupsEnabled.watch((value) => (on = value));
+  return () => on;
 }
 
 export function createLiveLookups(options: {
@@ -33,7 +49,7 @@ export function createLiveLookups(options: {
   onRefreshed(key: string): void;
   log(message: string, error?: unknown): void;
 }): LiveService {
-  const sources = createLiveSources(browser.runtime.getManifest().version);
+  const sources = createLiveSources(browser.runtime.getManifest().version, followLiveSwitch());
   return createLiveService({
     shows: options.shows,
     lookups: createLookupRepository(options.db),

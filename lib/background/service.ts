@@ -1,12 +1,16 @@
 import type { ZodType } from 'zod';
 import type { Resolution } from '../model';
-import type { Done, WatchlistResult } from '../messaging';
+import type { CardAnswer, Done, WatchlistResult } from '../messaging';
+import { cardStoryOf } from '../resolve/card-story';
+import type { CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
 import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
 
 export interface BackgroundServiceDeps {
   resolver: Resolver;
+  /** Live lookups for cards, queued; without it cards get only what is known offline. */
+  cardLookups?: Pick<CardLookups, 'enqueue'>;
   watchlist: WatchlistRepository;
   policy: SenderPolicy;
   now: () => number;
@@ -53,6 +57,26 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       admit(sender, ['supported-tab']);
       const sighting = parse(payloadSchemas.resolveSighting, data);
       return deps.resolver.resolve(sighting);
+    },
+
+    /**
+     * Badges: what is known now (pack, learned links, cache) for each card; a card that needs a
+     * live lookup is queued and answered later through `cardsAnswered`.
+     */
+    async resolveCards(data: unknown, sender: SenderInfo): Promise<CardAnswer[]> {
+      admit(sender, ['supported-tab']);
+      const cards = parse(payloadSchemas.resolveCards, data);
+      const target = { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0 };
+      return Promise.all(
+        cards.map(async (card): Promise<CardAnswer> => {
+          const { siteId, title } = card;
+          const known = await deps.resolver.resolveKnown(card);
+          if (known.status === 'found') return { siteId, title, status: 'found', story: cardStoryOf(known.context) };
+          if (known.status === 'none') return { siteId, title, status: 'none' };
+          const queued = deps.cardLookups?.enqueue(card, target) ?? false;
+          return { siteId, title, status: queued ? 'pending' : 'unknown' };
+        }),
+      );
     },
 
     async injectPanel(data: unknown, sender: SenderInfo): Promise<Done> {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { onMessage, type CardAnswer } from '../messaging';
+import { parseCardAnswers } from './badges/card-answers';
 import type { PageController } from './page-controller';
 
 /**
@@ -7,7 +8,13 @@ import type { PageController } from './page-controller';
  * script's runtime.onMessage, but the ID is checked anyway and payloads are checked by hand
  * (no schema library in the always-on script).
  */
-export function listenForExtensionRequests(controller: PageController, options: { readPageNow?: () => void } = {}): () => void {
+export interface ExtensionRequestOptions {
+  readPageNow?: () => void;
+  /** Badge answers that arrive after their lookups ran. */
+  onCardAnswers?: (answers: CardAnswer[]) => void;
+}
+
+export function listenForExtensionRequests(controller: PageController, options: ExtensionRequestOptions = {}): () => void {
   const fromUs = (sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) throw new Error('Rejected: not from Backstory');
   };
@@ -31,6 +38,12 @@ export function listenForExtensionRequests(controller: PageController, options: 
       fromUs(sender);
       if (typeof data?.key !== 'string') throw new Error('Rejected: malformed payload');
       void controller.storyRefreshed(data.key);
+    }),
+    onMessage('cardsAnswered', ({ data, sender }) => {
+      fromUs(sender);
+      const answers = parseCardAnswers(data);
+      if (!answers) throw new Error('Rejected: malformed payload');
+      options.onCardAnswers?.(answers);
     }),
   ];
   return () => removers.forEach((remove) => remove());

@@ -1,8 +1,8 @@
 import { canIdentify } from '../identify';
-import type { Resolution, Sighting } from '../model';
+import type { Resolution, ShowContext, Sighting } from '../model';
 import type { TabShow } from '../messaging';
 import type { PanelApi } from '../panel-bridge';
-import type { FocusSighting } from '../sites/types';
+import type { FocusSighting, PanelAnchor } from '../sites/types';
 
 export interface PageControllerDeps {
   resolve(sighting: Sighting): Promise<Resolution>;
@@ -11,6 +11,8 @@ export interface PageControllerDeps {
   /** Calls `run` after `ms` unless cancelled (the content script's timers die with it). */
   startTimer?(ms: number, run: () => void): () => void;
   onError?(error: unknown): void;
+  /** A title on this page has a story (its cards can say so too). */
+  onStory?(sighting: Sighting, context: ShowContext): void;
 }
 
 /**
@@ -112,6 +114,7 @@ export function createPageController(deps: PageControllerDeps) {
       await withPanel(mine, (ready) => ready.showNotice({ kind: 'error', message: resolution.message, retry, sighting, anchor }));
       return;
     }
+    deps.onStory?.(sighting, resolution.context);
     await withPanel(mine, showCurrent);
   }
 
@@ -148,6 +151,18 @@ export function createPageController(deps: PageControllerDeps) {
       if (!current) return;
       current = { ...current, focus: { sighting: current.focus.sighting, anchor: focus.anchor } };
       showCurrent();
+    },
+    /**
+     * A badge was clicked: that title's story, placed at `anchor`, expanded and focused, without
+     * Netflix's modal. It stays until the user closes it or the page shows another title.
+     */
+    openCard(sighting: Sighting, anchor: PanelAnchor): Promise<void> {
+      const mine = ++generation;
+      current = { focus: { sighting, anchor }, resolution: null };
+      lookup = lookUp(current.focus, mine).then(() => {
+        if (mine === generation) panel?.reveal();
+      });
+      return lookup;
     },
     /** This page's show once any lookup in flight has answered, for the popup. */
     async tabShow(): Promise<TabShow> {

@@ -1,13 +1,7 @@
+import { isolateEvents } from '../isolate-events';
 import type { PanelAnchor } from '../sites/types';
 
 export const PANEL_HOST_TAG = 'backstory-panel';
-
-/**
- * Events that must not reach the page from inside the panel: keys would drive the player's
- * shortcuts (space pauses, Esc closes Netflix's modal), clicks could toggle playback or close the
- * modal. React handles them inside the shadow root first, so the panel itself still sees them.
- */
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'wheel'];
 
 export interface ShadowHost {
   host: HTMLElement;
@@ -23,7 +17,7 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   const mountPoint = doc.createElement('div');
   mountPoint.className = 'mount';
   shadow.append(style, mountPoint);
-  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  isolateEvents(host);
   return { host, mountPoint };
 }
 

@@ -2,7 +2,7 @@ import { ShowContextSchema, type ShowContext, type ShowKey, type Sighting } from
 import type { LookupRepository } from '../db/lookups';
 import type { ShowRepository } from '../db/shows';
 import { SourceError } from '../sources/types';
-import { lookupKey } from './lookup-key';
+import { cardLookupKey, lookupKey } from './lookup-key';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,12 +13,14 @@ const DAY = 24 * 60 * 60 * 1000;
 export const FRESH_FOR = { found: 7 * DAY, partial: 60 * 60 * 1000, none: 3 * DAY } as const;
 
 /** What one live lookup concluded (lib/resolve/live/ does the looking). */
-export type LiveOutcome = { status: 'found'; context: ShowContext; partial?: true } | { status: 'none' };
+export type LiveOutcome = { status: 'found'; context: ShowContext; partial?: true; byNetflixId?: true } | { status: 'none' };
 
 export type LiveAnswer =
   | { status: 'found'; context: ShowContext }
   | { status: 'none' }
   | { status: 'error'; message: string; retryable: boolean };
+
+export type CachedAnswer = { status: 'found'; context: ShowContext } | { status: 'none' } | { status: 'unasked' };
 
 export interface LiveServiceDeps {
   shows: ShowRepository;
@@ -89,6 +91,9 @@ export function createLiveService(deps: LiveServiceDeps) {
         throw new SourceError('Wikidata', 'malformed', 'the story built from the live sources does not hold together');
       }
       await remember(id, outcome);
+      // Identified by the page's Netflix ID: the cards with that ID have the same story.
+      const cardId = outcome.status === 'found' && outcome.byNetflixId ? cardLookupKey(sighting.site, sighting.siteId) : undefined;
+      if (cardId && cardId !== id) await remember(cardId, outcome);
       return outcome;
     })().finally(() => inFlight.delete(id));
     inFlight.set(id, lookup);
@@ -120,20 +125,23 @@ export function createLiveService(deps: LiveServiceDeps) {
     return stored && ShowContextSchema.safeParse(stored).success ? stored : undefined;
   }
 
+  /** The cached answer, if any (a stale one starts a quiet refresh); `unasked` when there is none. */
+  async function fromCache(id: string, sighting: Sighting, allowed: boolean): Promise<CachedAnswer> {
+    const cached = await quietly(() => deps.lookups.get(id));
+    if (!cached) return { status: 'unasked' };
+    const context = cached.outcome === 'found' && cached.key ? await cachedContext(cached.key) : undefined;
+    if (cached.outcome !== 'none' && context === undefined) return { status: 'unasked' };
+    if (cached.staleAt <= deps.now() && allowed && deps.isOnline()) refreshInBackground(id, sighting, context);
+    return context ? { status: 'found', context } : { status: 'none' };
+  }
+
   return {
     async answer(sighting: Sighting): Promise<LiveAnswer> {
       const id = lookupKey(sighting);
       if (!id) return { status: 'none' };
       const allowed = await deps.isAllowed();
-      const cached = await quietly(() => deps.lookups.get(id));
-      if (cached) {
-        const context = cached.outcome === 'found' && cached.key ? await cachedContext(cached.key) : undefined;
-        const usable = cached.outcome === 'none' || context !== undefined;
-        if (usable) {
-          if (cached.staleAt <= deps.now() && allowed && deps.isOnline()) refreshInBackground(id, sighting, context);
-          return context ? { status: 'found', context } : { status: 'none' };
-        }
-      }
+      const cached = await fromCache(id, sighting, allowed);
+      if (cached.status !== 'unasked') return cached;
       if (!allowed) return { status: 'none' };
       if (!deps.isOnline()) return { status: 'error', ...describeFailure(new SourceError('Wikidata', 'offline', 'offline')) };
       try {
@@ -142,6 +150,19 @@ export function createLiveService(deps: LiveServiceDeps) {
         deps.onLookupError?.(error);
         return { status: 'error', ...describeFailure(error) };
       }
+    },
+
+    /**
+     * What is known without asking the network: the cached answer, `none` when nothing may be
+     * asked (live lookups off, offline), or `unasked` when a lookup would be needed.
+     */
+    async cached(sighting: Sighting): Promise<CachedAnswer> {
+      const id = lookupKey(sighting);
+      if (!id) return { status: 'none' };
+      const allowed = await deps.isAllowed();
+      const cached = await fromCache(id, sighting, allowed);
+      if (cached.status === 'unasked' && (!allowed || !deps.isOnline())) return { status: 'none' };
+      return cached;
     },
   };
 }

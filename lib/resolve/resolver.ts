@@ -1,8 +1,11 @@
 import type { Resolution, ShowContext, ShowKey, Sighting, StorageState } from '../model';
 import type { ShowRepository } from '../db/shows';
 import type { WatchlistRepository } from '../db/watchlist';
-import type { LiveService } from './live-service';
+import type { CachedAnswer, LiveService } from './live-service';
 import { contradicts, matchPack, type PackMatch } from './match-pack';
+
+/** What is known about a title without asking the network. */
+export type KnownResolution = { status: 'found'; context: ShowContext } | Exclude<CachedAnswer, { status: 'found' }>;
 
 export interface ResolverDeps {
   pack: readonly ShowContext[];
@@ -52,7 +55,9 @@ export function createResolver(deps: ResolverDeps) {
     if (!key) return undefined;
     const context = await contextForKey(key, storage);
     if (context && !contradicts(sighting, context)) return context;
-    await attempt(() => deps.shows.unlinkSiteId(site, siteId), storage);
+    // A card's name alone (maybe in the profile's language) is no reason to drop what a detail view
+    // taught; a link to a story no longer on file goes whoever finds it.
+    if (!context || sighting.surface !== 'card') await attempt(() => deps.shows.unlinkSiteId(site, siteId), storage);
     return undefined;
   }
 
@@ -80,17 +85,7 @@ export function createResolver(deps: ResolverDeps) {
 
     async resolve(sighting: Sighting): Promise<Resolution> {
       const storage = { state: 'ok' as StorageState };
-      const match = matchPack(sighting, deps.pack);
-      let context = match.entry && match.via === 'site-id' ? match.entry : await fromLearnedLink(sighting, storage);
-
-      if (!context && match.entry) {
-        context = match.entry;
-        const { siteId } = sighting;
-        if (siteId && worthLearning(sighting, match)) {
-          const link = { site: sighting.site, siteId, key: context.key, learnedAt: deps.now() };
-          await attempt(() => deps.shows.linkSiteId(link), storage);
-        }
-      }
+      let context = await offline(sighting, storage);
       if (!context && deps.live) {
         const answer = await deps.live.answer(sighting);
         if (answer.status === 'error') return answer;
@@ -102,6 +97,33 @@ export function createResolver(deps: ResolverDeps) {
       const saved = (await attempt(() => deps.watchlist.has(key), storage)) ?? false;
       return { status: 'found', context, saved, storage: storage.state };
     },
+
+    /**
+     * A card's story as far as it is known without the network: the pack, learned links, the
+     * cache. `unasked` means a live lookup (`resolve`) could still find one.
+     */
+    async resolveKnown(sighting: Sighting): Promise<KnownResolution> {
+      const context = await offline(sighting, { state: 'ok' });
+      if (context) return { status: 'found', context };
+      if (!deps.live) return { status: 'none' };
+      const answer = await deps.live.cached(sighting);
+      if (answer.status !== 'found') return answer;
+      return { status: 'found', context: curatedTwin(answer.context, sighting.site) ?? answer.context };
+    },
   };
+
+  /** The pack by ID, a learned link, the pack by title (learning the ID when the match is strong). */
+  async function offline(sighting: Sighting, storage: { state: StorageState }): Promise<ShowContext | undefined> {
+    const match = matchPack(sighting, deps.pack);
+    if (match.entry && match.via === 'site-id') return match.entry;
+    const linked = await fromLearnedLink(sighting, storage);
+    if (linked || !match.entry) return linked;
+    const { siteId } = sighting;
+    if (siteId && worthLearning(sighting, match)) {
+      const link = { site: sighting.site, siteId, key: match.entry.key, learnedAt: deps.now() };
+      await attempt(() => deps.shows.linkSiteId(link), storage);
+    }
+    return match.entry;
+  }
 }
 export type Resolver = ReturnType<typeof createResolver>;

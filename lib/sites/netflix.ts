@@ -7,7 +7,7 @@
  */
 import { NETFLIX_HOSTS } from './hosts';
 import type { CardSighting, FocusSighting, SiteAdapter } from './types';
-import { cardSightings } from './netflix/cards';
+import { CARD_ELEMENTS, cardSightings, readCard } from './netflix/cards';
 import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
 import { detailFocus, findDetailDialog } from './netflix/modal';
 import { titlePageFocus } from './netflix/title-page';
@@ -35,4 +35,6 @@ export const netflix: SiteAdapter = {
   hosts: NETFLIX_HOSTS,
   focus: netflixFocus,
   cards: netflixCards,
+  cardElements: CARD_ELEMENTS,
+  readCard,
 };

@@ -32,4 +32,11 @@ export interface SiteAdapter {
   focus(doc: Document, url: URL): FocusSighting | null;
   /** Every card title on the page, deduplicated by ID, in document order. */
   cards(doc: Document, url: URL): CardSighting[];
+  /**
+   * A selector for every element that may be a card (`readCard` decides), so a watcher can find
+   * cards in the nodes a page adds without reading the whole document again.
+   */
+  cardElements: string;
+  /** The title one card element shows, or null when it shows none we may badge. */
+  readCard(element: Element, url: URL): CardSighting | null;
 }

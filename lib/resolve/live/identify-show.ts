@@ -6,6 +6,7 @@
  *      → its IMDb ID (P345) or its TVmaze ID (P8600). A page with neither a Netflix ID nor a year
  *      can't confirm any TVmaze show, so TVmaze is not asked;
  *  (c) Wikidata full-text search, Netflix items first, then all items, every candidate scored.
+ * A card (browse and search rows) is identified by its Netflix ID only.
  * When IDs point at several items, those items are scored too rather than one picked blindly.
  *
  * TVmaze failing (offline, timeout, 5xx, 429, an unreadable answer) does not stop the search: if
@@ -50,6 +51,11 @@ export async function identifyShow(sighting: Sighting, sources: LiveSources): Pr
       return candidates.identify(evidence, 'netflix-id');
     }
   }
+
+  // A card (browse row, search result) gives a name and an ID, nothing that could tell same-name
+  // works apart: only its ID can identify it. Searching by name for every card on a browse page
+  // would also flood the sources for nothing.
+  if (sighting.surface === 'card') return { qid: null, reason: 'no-candidate' };
 
   const title = sighting.title;
   if (!title || !normalizeTitle(title)) return { qid: null, reason: 'no-title' };

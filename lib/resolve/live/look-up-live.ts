@@ -37,7 +37,7 @@ export type NoStory =
 
 export type LiveLookup =
   /** `partial`: told without a part that failed for the moment (the critic quotes); worth asking again soon. */
-  | { status: 'found'; context: ShowContext; partial?: true }
+  | { status: 'found'; context: ShowContext; partial?: true; byNetflixId?: true }
   | { status: 'none'; reason: NoStory };
 
 /** Entity batches are one request each up to this many IDs (the client splits above it). */
@@ -68,7 +68,11 @@ export async function lookUpLive(sighting: Sighting, sources: LiveSources, { tod
   const [summaries, reviews] = await Promise.all([fetchSummaries(show, items, sources), reviewsAsked]);
   const context = buildContext(show, related, { summaries, reviews: reviews.quotes, tvmaze: identity.tvmaze, retrieved: today, seenAs: sighting.kind });
   if (!context) return none('no-story');
-  return reviews.failedForNow ? { status: 'found', context, partial: true } : { status: 'found', context };
+  const found: LiveLookup = { status: 'found', context };
+  if (reviews.failedForNow) found.partial = true;
+  // Found through the page's own Netflix ID: the same answer holds for any card with that ID.
+  if (identity.via === 'netflix-id') found.byNetflixId = true;
+  return found;
 }
 
 function none(reason: NoStory): LiveLookup {

@@ -2,47 +2,48 @@
  * Card titles on browse and search pages, plus the hover (mini) modal. Cards are read from their
  * link: `aria-label` is the title (the image alt is empty), the href holds the ID.
  *
+ * `readCard` reads one element, so the content script can read only the cards that come on screen;
+ * `cardSightings` reads a whole page (tests, and anyone wanting every card at once).
+ *
  * Saved pages re-parse with duplicated links (HTML cannot nest `<a>`, so the parser clones the
  * card link around nested ones) and carousels repeat cards to wrap around: hence one sighting per
- * ID, the first in document order.
+ * ID in `cardSightings`, the first in document order.
  */
 import type { CardSighting } from '../types';
-import { allIncluded } from './dom';
+import { isExcluded } from './dom';
 import { jbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
-import { findMiniDialog, miniModalCard } from './modal';
-import { CARD } from './selectors';
+import { isMiniDialog, miniModalCard } from './modal';
+import { CARD, MODAL } from './selectors';
 import { netflixSighting } from './sighting';
 import { titleFromCardLabel } from './text';
 
-/** `Node.DOCUMENT_POSITION_FOLLOWING`, spelled out so this file needs no DOM globals. */
-const FOLLOWING = 4;
+const LEGACY_CARD = `${CARD.legacyInContainer}, ${CARD.legacySliderRefocus}`;
 
-interface Found {
-  card: CardSighting;
-  /** What was read, for document order (the host may be shared or far up). */
-  source: Element;
+/** Every element `readCard` may find a title on: card links of both eras and the mini modal. */
+export const CARD_ELEMENTS = [CARD.carousel, LEGACY_CARD, MODAL.dialog, MODAL.miniByClass].join(', ');
+
+/** The title one card element shows, or null (a game, a region naming other titles, no ID or title). */
+export function readCard(element: Element, url: URL): CardSighting | null {
+  if (isExcluded(element)) return null;
+  if (element.matches(CARD.carousel)) return carouselCard(element, url);
+  if (element.matches(LEGACY_CARD)) return legacyCard(element, url);
+  if (isMiniDialog(element)) return miniModalCard(element.ownerDocument, url, element) ?? null;
+  return null;
 }
 
 export function cardSightings(doc: Document, url: URL): CardSighting[] {
-  const found = [...carouselCards(doc, url), ...legacyCards(doc, url)];
-  const mini = findMiniDialog(doc);
-  const miniCard = mini && miniModalCard(doc, url, mini);
-  if (mini && miniCard) found.push({ card: miniCard, source: mini });
-  found.sort((a, b) => (a.source === b.source ? 0 : a.source.compareDocumentPosition(b.source) & FOLLOWING ? -1 : 1));
-  return dedupe(found.map(({ card }) => card));
+  const cards = Array.from(doc.querySelectorAll(CARD_ELEMENTS), (element) => readCard(element, url));
+  return dedupe(cards.filter((card): card is CardSighting => card !== null));
 }
 
 /** 2026 carousel rows and search results: the ID is the link's `jbv`. */
-function carouselCards(doc: Document, url: URL): Found[] {
-  return allIncluded(doc, CARD.carousel)
-    .filter((link) => !isInGameRow(link))
-    .flatMap((link) => {
-      const target = linkTarget(link, url);
-      const siteId = target && jbvId(target);
-      const title = titleFromCardLabel(link.getAttribute('aria-label'));
-      if (siteId === undefined || title === undefined) return [];
-      return [{ card: { sighting: netflixSighting('card', { siteId, title }), host: badgeHost(link) }, source: link }];
-    });
+function carouselCard(link: Element, url: URL): CardSighting | null {
+  if (isInGameRow(link)) return null;
+  const target = linkTarget(link, url);
+  const siteId = target && jbvId(target);
+  const title = titleFromCardLabel(link.getAttribute('aria-label'));
+  if (siteId === undefined || title === undefined) return null;
+  return { sighting: netflixSighting('card', { siteId, title }), host: badgeHost(link) };
 }
 
 /**
@@ -50,18 +51,15 @@ function carouselCards(doc: Document, url: URL): Found[] {
  * that resumes an episode. Without `tctx`, a browse card's `/watch/` ID is the title's own, except
  * in Continue Watching, where it is the episode to resume and must not stand for the show.
  */
-function legacyCards(doc: Document, url: URL): Found[] {
-  return allIncluded(doc, `${CARD.legacyInContainer}, ${CARD.legacySliderRefocus}`).flatMap((link) => {
-    const target = linkTarget(link, url);
-    if (!target) return [];
-    const watchId = watchPathId(target);
-    const resumesEpisode = link.closest(CARD.continueWatchingRow) !== null;
-    const siteId = tctxVideoId(target) ?? jbvId(target) ?? titlePathId(target) ?? (resumesEpisode ? undefined : watchId);
-    const title = titleFromCardLabel(link.getAttribute('aria-label'));
-    if (siteId === undefined || title === undefined) return [];
-    const sighting = netflixSighting('card', { siteId, playableId: watchId, title });
-    return [{ card: { sighting, host: badgeHost(link) }, source: link }];
-  });
+function legacyCard(link: Element, url: URL): CardSighting | null {
+  const target = linkTarget(link, url);
+  if (!target) return null;
+  const watchId = watchPathId(target);
+  const resumesEpisode = link.closest(CARD.continueWatchingRow) !== null;
+  const siteId = tctxVideoId(target) ?? jbvId(target) ?? titlePathId(target) ?? (resumesEpisode ? undefined : watchId);
+  const title = titleFromCardLabel(link.getAttribute('aria-label'));
+  if (siteId === undefined || title === undefined) return null;
+  return { sighting: netflixSighting('card', { siteId, playableId: watchId, title }), host: badgeHost(link) };
 }
 
 /** Game rows are games throughout; a row with a single game tile is skipped whole. */

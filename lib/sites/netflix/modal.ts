@@ -22,8 +22,9 @@ export function findDetailDialog(doc: Document): Element | undefined {
   );
 }
 
-export function findMiniDialog(doc: Document): Element | undefined {
-  return findDialogBySuffix(doc, MODAL.miniSuffix) ?? doc.querySelector(MODAL.miniByClass) ?? undefined;
+export function isMiniDialog(element: Element): boolean {
+  if (element.matches(MODAL.miniByClass)) return true;
+  return element.matches(MODAL.dialog) && (element.getAttribute('data-uia') ?? '').endsWith(MODAL.miniSuffix);
 }
 
 function findDialogBySuffix(doc: Document, suffix: string): Element | undefined {

@@ -52,8 +52,35 @@ describe('requests from the extension to the page', () => {
 
   it('stops listening when the extension context goes away', () => {
     const stop = listenForExtensionRequests(controllerStub());
-    expect(handlers.size).toBe(4);
+    expect(handlers.size).toBe(5);
     stop();
     expect(handlers.size).toBe(0);
+  });
+
+  it('passes on badge answers only when every one of them is well formed', () => {
+    const controller = controllerStub();
+    const onCardAnswers = vi.fn();
+    listenForExtensionRequests(controller, { onCardAnswers });
+    const ours = { id: browser.runtime.id };
+    const good = [
+      { siteId: '80990055', title: 'Paper Harbor', status: 'found', story: { key: 'wd:Q990000001', title: 'Paper Harbor', relation: 'basis', work: { title: 'A Book', by: 'An Author' }, eventYear: 1998 } },
+      { siteId: '80990042', title: 'The Lantern Keepers', status: 'none' },
+    ];
+    handlers.get('cardsAnswered')!({ data: good, sender: ours });
+    expect(onCardAnswers).toHaveBeenCalledWith(good);
+    const bad = [
+      null,
+      'found',
+      [{ ...good[0], siteId: 'javascript:1' }],
+      [{ ...good[0], status: 'maybe' }],
+      [{ ...good[0], story: { key: 'wd:Q1' } }],
+      [{ ...good[0], story: { ...good[0]!.story, relation: 'rumour' } }],
+      [{ ...good[0], story: { ...good[0]!.story, work: { title: 'x'.repeat(301) } } }],
+      [good[1], { siteId: '80990055', title: 'Paper Harbor', status: 'found' }],
+      Array.from({ length: 201 }, () => good[1]),
+    ];
+    for (const data of bad) expect(() => handlers.get('cardsAnswered')!({ data, sender: ours })).toThrow(/malformed/);
+    expect(() => handlers.get('cardsAnswered')!({ data: good, sender: { id: 'another-extension' } })).toThrow(/not from Backstory/);
+    expect(onCardAnswers).toHaveBeenCalledOnce();
   });
 });

@@ -54,7 +54,7 @@ describe('focus watcher', () => {
 
   it('batches a burst of mutations into one check', async () => {
     const focus = vi.fn(() => null);
-    start({ site: 'netflix', hosts: [], focus, cards: () => [] });
+    start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
     await flush();
     focus.mockClear();
     for (let i = 0; i < 50; i += 1) document.body.append(document.createElement('div'));
@@ -67,7 +67,7 @@ describe('focus watcher', () => {
     const focus = vi.fn().mockReturnValueOnce({ sighting: { site: 'netflix', surface: 'detail', title: 'Somos.' }, anchor }).mockImplementation(() => {
       throw new TypeError('boom');
     });
-    const { onChange } = start({ site: 'netflix', hosts: [], focus, cards: () => [] });
+    const { onChange } = start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
     await flush();
     document.body.append(document.createElement('div'));
     await flush();
@@ -88,7 +88,7 @@ describe('focus watcher', () => {
 
   it('stops observing when stopped', async () => {
     const focus = vi.fn(() => null);
-    start({ site: 'netflix', hosts: [], focus, cards: () => [] });
+    start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
     await flush();
     stop!();
     focus.mockClear();

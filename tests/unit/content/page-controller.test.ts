@@ -225,3 +225,44 @@ describe('page controller while a lookup runs on the network', () => {
     expect(resolve).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('page controller: a badge opens a story', () => {
+  const card: Sighting = { site: 'netflix', surface: 'card', siteId: '80990017', title: 'Somos.' };
+  const overlay = { element: document.body, placement: 'overlay' as const };
+
+  it('shows the clicked card\'s story docked to the page, expanded, and tells the popup', async () => {
+    const panel = fakePanel();
+    const resolve = vi.fn(async () => found('pack:somos'));
+    const controller = createPageController({ resolve, loadPanel: async () => panel });
+    await controller.openCard(card, overlay);
+    expect(resolve).toHaveBeenCalledWith(card);
+    expect(panel.show).toHaveBeenCalledWith(expect.objectContaining({ sighting: card, anchor: overlay }));
+    expect(panel.reveal).toHaveBeenCalledOnce();
+    expect(await controller.tabShow()).toMatchObject({ sighting: card, resolution: { status: 'found' } });
+  });
+
+  it('gives way to a title the page opens next, and is gone when that one closes', async () => {
+    const panel = fakePanel();
+    const controller = createPageController({ resolve: async () => found('pack:somos'), loadPanel: async () => panel });
+    await controller.openCard(card, overlay);
+    const modal = focusOn({ siteId: '80990042', title: 'The Lantern Keepers', year: 2024 });
+    await controller.focusChanged(modal);
+    expect(panel.show).toHaveBeenLastCalledWith(expect.objectContaining({ anchor: modal.anchor }));
+    await controller.focusChanged(null);
+    expect(panel.hide).toHaveBeenCalled();
+  });
+
+  it('does not reveal a story that a later click replaced', async () => {
+    const panel = fakePanel();
+    let answerFirst!: (resolution: Resolution) => void;
+    const resolve = vi.fn((sighting: Sighting) => (sighting.siteId === '80990017' ? new Promise<Resolution>((done) => (answerFirst = done)) : Promise.resolve(found('wd:Q990000001'))));
+    const controller = createPageController({ resolve, loadPanel: async () => panel });
+    const first = controller.openCard(card, overlay);
+    await controller.openCard({ ...card, siteId: '80990055', title: 'Paper Harbor' }, overlay);
+    answerFirst(found('pack:somos'));
+    await first;
+    expect(panel.show).toHaveBeenCalledTimes(1);
+    expect(panel.show.mock.lastCall![0].context.key).toBe('wd:Q990000001');
+    expect(panel.reveal).toHaveBeenCalledOnce();
+  });
+});

@@ -51,7 +51,8 @@ describe('live lookups with their cache', () => {
   it('shares one lookup among concurrent sightings of the same title', async () => {
     let finish!: (outcome: LiveOutcome) => void;
     const { service, lookUp } = serviceWith(() => new Promise((resolve) => (finish = resolve)));
-    const answers = Promise.all([service.answer(sighting), service.answer(sighting), service.answer({ ...sighting, surface: 'card' })]);
+    // Any surface but a card shares the key (a card's lookup is by ID alone: see lookup-key.test.ts).
+    const answers = Promise.all([service.answer(sighting), service.answer(sighting), service.answer({ ...sighting, surface: 'mini' })]);
     await vi.waitFor(() => expect(lookUp).toHaveBeenCalled());
     await flush();
     finish({ status: 'found', context: paperHarbor });
@@ -182,5 +183,130 @@ describe('live lookups: what gets stored, and for how long', () => {
     const { service } = serviceWith(async () => outcomes.shift()!);
     expect(await service.answer({ site: 'netflix', surface: 'watch', siteId: '80990055', playableId: '80990055' })).toEqual({ status: 'none' });
     expect(await service.answer(sighting)).toEqual({ status: 'found', context: paperHarbor });
+  });
+});
+
+describe('live lookups: what is known without asking (cards)', () => {
+  const card: Sighting = { site: 'netflix', surface: 'card', siteId: '80990055', title: 'Paper Harbor' };
+  const never = async (): Promise<LiveOutcome> => {
+    throw new Error('cached() must not look anything up');
+  };
+
+  it('says "unasked" for a title never looked up, and asks no one', async () => {
+    const { service, lookUp } = serviceWith(never);
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    expect(await service.cached(sighting)).toEqual({ status: 'unasked' });
+    await flush();
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  it('says "none" instead of "unasked" when nothing may be asked: live lookups off, or offline', async () => {
+    const { service, lookUp, setAllowed, setOnline } = serviceWith(never);
+    setAllowed(false);
+    expect(await service.cached(card)).toEqual({ status: 'none' });
+    setAllowed(true);
+    setOnline(false);
+    expect(await service.cached(card)).toEqual({ status: 'none' });
+    setOnline(true);
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  it('says "none" for a sighting with neither ID nor title', async () => {
+    const { service, lookUp } = serviceWith(never);
+    expect(await service.cached({ site: 'netflix', surface: 'card' })).toEqual({ status: 'none' });
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  it("gives a card's cached answer, found or none, once a lookup has stored it", async () => {
+    const outcomes: LiveOutcome[] = [{ status: 'found', context: paperHarbor }, { status: 'none' }];
+    const { service, lookUp } = serviceWith(async () => outcomes.shift()!);
+    const other: Sighting = { site: 'netflix', surface: 'card', siteId: '80990099', title: 'Another Title' };
+    await service.answer(card);
+    await service.answer(other);
+    expect(lookUp).toHaveBeenCalledTimes(2);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.cached(other)).toEqual({ status: 'none' });
+    await flush();
+    expect(lookUp).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives the cached answer even when live lookups are off or the browser is offline', async () => {
+    const { service, setAllowed, setOnline } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    await service.answer(card);
+    setAllowed(false);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    setAllowed(true);
+    setOnline(false);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+  });
+
+  it("answers a card from a detail view's lookup that identified the show by its Netflix ID", async () => {
+    const { service, lookUp } = serviceWith(async () => ({ status: 'found', context: paperHarbor, byNetflixId: true }));
+    await service.answer(sighting);
+    expect(await service.cached({ ...card, title: 'Paper Harbour' })).toEqual({ status: 'found', context: paperHarbor });
+    expect(await service.cached({ ...card, siteId: '80990056' })).toEqual({ status: 'unasked' });
+    await flush();
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it("does not take a detail view's answer for a card's when it was found by name, or found nothing", async () => {
+    const outcomes: LiveOutcome[] = [{ status: 'found', context: paperHarbor }, { status: 'none' }];
+    const { service } = serviceWith(async () => outcomes.shift()!);
+    await service.answer(sighting);
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    await service.answer({ ...sighting, siteId: '80990099', title: 'Another Title' });
+    expect(await service.cached({ ...card, siteId: '80990099', title: 'Another Title' })).toEqual({ status: 'unasked' });
+  });
+
+  it("does not take a detail view's answer for a card's (nor the other way round)", async () => {
+    const { service } = serviceWith(async () => ({ status: 'found', context: paperHarbor }));
+    await service.answer({ ...sighting, year: undefined, kind: undefined });
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    await service.answer({ ...card, title: 'Card Only' });
+    expect(await service.cached({ ...card, surface: 'detail', title: 'Card Only' })).toEqual({ status: 'unasked' });
+  });
+
+  it('treats a cached "found" whose story is gone or unreadable as unasked, or none when nothing may be asked', async () => {
+    const db = freshDb();
+    const { service, setAllowed } = serviceWith(async () => ({ status: 'found', context: paperHarbor }), { db });
+    await service.answer(card);
+    await db.shows.update('wd:Q990000001', { context: { ...paperHarbor, sources: [] } });
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    setAllowed(false);
+    expect(await service.cached(card)).toEqual({ status: 'none' });
+  });
+
+  it('refreshes a stale answer in the background, but only when live lookups are allowed and online', async () => {
+    const updated = { ...paperHarbor, tagline: 'A newer description.' };
+    const outcomes: LiveOutcome[] = [{ status: 'found', context: paperHarbor }, { status: 'found', context: updated }];
+    const { service, lookUp, advance, setAllowed, setOnline, onRefreshed } = serviceWith(async () => outcomes.shift()!);
+    await service.answer(card);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    await flush();
+    expect(lookUp).toHaveBeenCalledOnce(); // fresh: no refresh
+
+    advance(FRESH_FOR.found + 1);
+    setAllowed(false);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    setAllowed(true);
+    setOnline(false);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    await flush();
+    expect(lookUp).toHaveBeenCalledOnce();
+
+    setOnline(true);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: paperHarbor });
+    await vi.waitFor(() => expect(onRefreshed).toHaveBeenCalledWith('wd:Q990000001'));
+    expect(lookUp).toHaveBeenCalledTimes(2);
+    expect(await service.cached(card)).toEqual({ status: 'found', context: updated });
+  });
+
+  it('still answers when IndexedDB fails: nothing is cached, so unasked (or none when live is off)', async () => {
+    const { service, lookUp, setAllowed } = serviceWith(never, { db: brokenDb() });
+    expect(await service.cached(card)).toEqual({ status: 'unasked' });
+    setAllowed(false);
+    expect(await service.cached(card)).toEqual({ status: 'none' });
+    expect(lookUp).not.toHaveBeenCalled();
   });
 });

@@ -119,3 +119,79 @@ describe('resolver with live lookups', () => {
     expect(await resolver.resolve({ site: 'netflix', surface: 'detail', siteId: '80990055', title: 'Paper Harbor', year: 2023, kind: 'film' })).toMatchObject({ context: { key: 'wd:Q990000001' } });
   });
 });
+
+describe('resolver: what is known without the network (resolveKnown, for cards)', () => {
+  const somosCard: Sighting = { site: 'netflix', surface: 'card', siteId: SOMOS_TEST_ID, title: 'Somos.' };
+  type Cached = Awaited<ReturnType<LiveService['cached']>>;
+
+  function withLive(cached: Cached, db = freshDb()) {
+    const live = {
+      answer: vi.fn(async () => {
+        throw new Error('resolveKnown must never run a live lookup');
+      }),
+      cached: vi.fn(async () => cached),
+    };
+    const shows = createShowRepository(db);
+    const resolver = createResolver({ pack, shows, watchlist: createWatchlistRepository(db), now: () => 1, live: live as unknown as LiveService });
+    return { resolver, live, shows };
+  }
+
+  it('says none for a card the pack knows by title only: a name without a year is too weak', async () => {
+    const { resolver } = resolverOn();
+    expect(await resolver.resolveKnown(somosCard)).toEqual({ status: 'none' });
+  });
+
+  it('finds a card by the ID a detail view taught, without asking the live cache', async () => {
+    const { resolver, live } = withLive({ status: 'unasked' });
+    expect(await resolver.resolveKnown(somosCard)).toEqual({ status: 'unasked' });
+    await resolver.resolve(detail);
+    live.cached.mockClear();
+    expect(await resolver.resolveKnown(somosCard)).toEqual({ status: 'found', context: somos });
+    expect(live.cached).not.toHaveBeenCalled();
+    expect(live.answer).not.toHaveBeenCalled();
+  });
+
+  it("finds a card by the pack's own Netflix IDs", async () => {
+    const listed = contextFixture({ key: 'pack:listed', ids: { netflix: ['80990600'] } });
+    const db = freshDb();
+    const resolver = createResolver({ pack: [...pack, listed], shows: createShowRepository(db), watchlist: createWatchlistRepository(db), now: () => 1 });
+    expect(await resolver.resolveKnown({ site: 'netflix', surface: 'card', siteId: '80990600', title: 'The Lantern Test' })).toEqual({ status: 'found', context: listed });
+  });
+
+  it('finds a card by a strong enough title match, but learns no ID from a card', async () => {
+    const { resolver, shows } = resolverOn();
+    expect(await resolver.resolveKnown({ ...somosCard, kind: 'miniseries' })).toEqual({ status: 'found', context: somos });
+    expect(await shows.keyForSiteId('netflix', SOMOS_TEST_ID)).toBeUndefined();
+  });
+
+  it('gives a card whose name does not fit a learned link nothing, but keeps the link (a card may be in another language)', async () => {
+    const { resolver, shows } = resolverOn();
+    await resolver.resolve(detail);
+    expect(await resolver.resolveKnown({ ...somosCard, title: 'We Are' })).toEqual({ status: 'none' });
+    expect(await shows.keyForSiteId('netflix', SOMOS_TEST_ID)).toBe('pack:somos');
+    expect(await resolver.resolveKnown(somosCard)).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+  });
+
+  it("passes the live cache's none and unasked on, asking it with the card itself", async () => {
+    const card: Sighting = { site: 'netflix', surface: 'card', siteId: '80990055', title: 'Paper Harbor' };
+    const unasked = withLive({ status: 'unasked' });
+    expect(await unasked.resolver.resolveKnown(card)).toEqual({ status: 'unasked' });
+    expect(unasked.live.cached).toHaveBeenCalledWith(card);
+    expect(await withLive({ status: 'none' }).resolver.resolveKnown(card)).toEqual({ status: 'none' });
+  });
+
+  it('gives the live story a lookup cached, and the curated story when it found a show the pack curates', async () => {
+    const paperHarbor = contextFixture({ key: 'wd:Q990000001', title: 'Paper Harbor', year: 2023, kind: 'film' });
+    const card: Sighting = { site: 'netflix', surface: 'card', siteId: '80990055', title: 'Paper Harbor' };
+    expect(await withLive({ status: 'found', context: paperHarbor }).resolver.resolveKnown(card)).toEqual({ status: 'found', context: paperHarbor });
+    const liveSomos = contextFixture({ key: 'wd:Q990000099', title: 'Somos', year: 2021, kind: 'miniseries' });
+    expect(await withLive({ status: 'found', context: liveSomos }).resolver.resolveKnown({ ...card, title: 'Somos' })).toEqual({ status: 'found', context: somos });
+  });
+
+  it('still answers from the pack when IndexedDB is unavailable, and says none rather than throwing', async () => {
+    const { resolver, onStorageError } = resolverOn(brokenDb());
+    expect(await resolver.resolveKnown({ ...somosCard, kind: 'miniseries' })).toEqual({ status: 'found', context: somos });
+    expect(await resolver.resolveKnown(somosCard)).toEqual({ status: 'none' });
+    expect(onStorageError).toHaveBeenCalled();
+  });
+});

@@ -123,3 +123,27 @@ describe('netflix cards: search (search.html)', () => {
     expect(netflix.focus(doc, url)).toBeNull();
   });
 });
+
+describe('netflix cards: one element at a time (what the content script reads as cards come on screen)', () => {
+  for (const fixture of ['browse-legacy.html', 'browse-carousel.html', 'search.html', 'modal-mini.html']) {
+    it(`${fixture}: reading each card element gives what the whole-page read gives`, () => {
+      const { doc, url } = ownFixture(fixture, `${NETFLIX}/browse`);
+      const one = Array.from(doc.querySelectorAll(netflix.cardElements))
+        .map((element) => netflix.readCard(element, url))
+        .filter((card) => card !== null);
+      const whole = netflix.cards(doc, url);
+      expect(whole.length).toBeGreaterThan(0);
+      // The whole-page read drops repeats of an ID; element by element, each repeat is its own card.
+      for (const card of whole) expect(one).toContainEqual(card);
+      expect(new Set(one.map(({ sighting }) => `${sighting.surface}:${sighting.siteId}`)).size).toBe(whole.length);
+    });
+  }
+
+  it('reads nothing from elements that are not cards, games, or the billboard', () => {
+    const { doc, url } = ownFixture('browse-carousel.html', `${NETFLIX}/browse`);
+    const notCards = [doc.body, doc.querySelector('a[data-uia="cloud-game-card"]'), doc.querySelector('[data-uia="billboard-title"]')];
+    for (const element of notCards.filter((element) => element !== null)) expect(netflix.readCard(element, url)).toBeNull();
+    const game = doc.querySelector('a[data-uia="cloud-game-card"]');
+    expect(game).not.toBeNull();
+  });
+});

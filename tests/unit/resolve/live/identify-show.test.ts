@@ -43,6 +43,13 @@ describe('identifyShow: IDs first', () => {
     expect(sources.count('searchTitle')).toBe(0);
   });
 
+  it('identifies a card by its Netflix ID only: one request, no title search, no TVmaze', async () => {
+    const sources = new FakeSources({ entities: [somos], tvmaze: { 'Somos.': [tvmazeShow(50001, 'Somos.', { officialSite: 'https://www.netflix.com/title/81000009' })] } });
+    expect(await identifyShow(seen({ surface: 'card', siteId: '81000001', title: 'Somos.' }), sources)).toEqual({ qid: 'Q1', via: 'netflix-id' });
+    expect(await identifyShow(seen({ surface: 'card', siteId: '81000009', title: 'Somos.' }), sources)).toEqual({ qid: null, reason: 'no-candidate' });
+    expect(sources.requests.map((r) => r.method)).toEqual(['findByNetflixId', 'findByNetflixId']);
+  });
+
   it('does not ask TVmaze about a film', async () => {
     const sources = new FakeSources({ entities: [] });
     await identifyShow(seen({ title: 'The Hollow', kind: 'film' }), sources);

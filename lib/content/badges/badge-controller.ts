@@ -1,0 +1,150 @@
+import { MAX_CARDS_PER_MESSAGE, type CardAnswer, type CardStory } from '../../messaging';
+import type { Sighting } from '../../model';
+import type { CardSighting } from '../../sites/types';
+import { BADGE_HOST_TAG, createBadge, type Badge } from './badge-element';
+import type { SeenCard } from './card-watcher';
+
+export interface BadgeControllerDeps {
+  doc: Document;
+  /** Asks the background about cards; answers come back in order, some `pending`. */
+  resolveCards(cards: Sighting[]): Promise<CardAnswer[]>;
+  /** The user clicked a badge. */
+  open(sighting: Sighting, story: CardStory): void;
+  onError?(error: unknown): void;
+}
+
+type Settled = Extract<CardAnswer, { status: 'found' | 'none' }>;
+
+interface Placed {
+  badge: Badge;
+  /** The card element the badge stands for (a host may hold a duplicate link too). */
+  owner: Element;
+}
+
+function identityOf({ siteId, title }: { siteId?: string; title?: string }): string {
+  return `${siteId ?? ''}|${title ?? ''}`;
+}
+
+/**
+ * Badges for the cards on screen. Each title is asked about once per page (however many rows
+ * show it), cards that come on screen together are asked about in one message, and answers that
+ * need a live lookup arrive later (`receive`). A badge always matches its card: when the card
+ * changes title or leaves the page, its badge goes.
+ */
+export function createBadgeController(deps: BadgeControllerDeps) {
+  const settled = new Map<string, Settled>();
+  const asking = new Set<string>();
+  /** Card elements seen on screen and still on the page, by title, waiting for or showing a badge. */
+  const seen = new Map<string, Set<Element>>();
+  const cardOf = new WeakMap<Element, CardSighting>();
+  const placedOn = new WeakMap<Element, Placed>();
+  let stopped = false;
+
+  function place(element: Element, card: CardSighting, story: CardStory): void {
+    const host = card.host;
+    const siteId = card.sighting.siteId ?? '';
+    const placed = placedOn.get(host);
+    if (placed?.badge.element.isConnected && placed.badge.element.dataset.siteId === siteId && placed.badge.story.key === story.key) return;
+    placed?.badge.element.remove();
+    const badge = createBadge(deps.doc, siteId, story, () => deps.open(card.sighting, story));
+    if (host === element) {
+      // No slot around the link: a badge inside a link would follow it when clicked.
+      element.after(badge.element);
+    } else {
+      if (getComputedStyle(host).position === 'static') (host as HTMLElement).style.position = 'relative';
+      host.append(badge.element);
+    }
+    placedOn.set(host, { badge, owner: element });
+  }
+
+  function unplace(element: Element, card: CardSighting): void {
+    const placed = placedOn.get(card.host);
+    if (placed?.owner !== element) return;
+    placed.badge.element.remove();
+    placedOn.delete(card.host);
+  }
+
+  function forget(element: Element): void {
+    const card = cardOf.get(element);
+    if (!card) return;
+    cardOf.delete(element);
+    const identity = identityOf(card.sighting);
+    const elements = seen.get(identity);
+    elements?.delete(element);
+    if (elements?.size === 0) seen.delete(identity);
+    unplace(element, card);
+  }
+
+  function receive(answers: readonly CardAnswer[]): void {
+    if (stopped) return;
+    for (const answer of answers) {
+      const identity = identityOf(answer);
+      if (answer.status === 'pending') continue;
+      asking.delete(identity);
+      if (answer.status === 'unknown') continue;
+      settled.set(identity, answer);
+      if (answer.status !== 'found') continue;
+      for (const element of seen.get(identity) ?? []) {
+        const card = cardOf.get(element);
+        if (card && element.isConnected) place(element, card, answer.story);
+      }
+    }
+  }
+
+  async function ask(cards: Sighting[]): Promise<void> {
+    try {
+      receive(await deps.resolveCards(cards));
+    } catch (error) {
+      cards.forEach((card) => asking.delete(identityOf(card)));
+      deps.onError?.(error);
+    }
+  }
+
+  return {
+    /** Cards that came on screen: badge the known, ask about the rest in as few messages as possible. */
+    visible(cards: readonly SeenCard[]): void {
+      if (stopped) return;
+      const unknown: Sighting[] = [];
+      for (const { element, card } of cards) {
+        const identity = identityOf(card.sighting);
+        const before = cardOf.get(element);
+        if (before && identityOf(before.sighting) !== identity) forget(element);
+        // Whatever badge the slot holds belongs to another title now.
+        const placed = placedOn.get(card.host);
+        if (placed && placed.badge.element.dataset.siteId !== card.sighting.siteId) unplace(placed.owner, card);
+        cardOf.set(element, card);
+        const elements = seen.get(identity) ?? new Set<Element>();
+        elements.add(element);
+        seen.set(identity, elements);
+        const known = settled.get(identity);
+        if (known?.status === 'found') place(element, card, known.story);
+        else if (!known && !asking.has(identity)) {
+          asking.add(identity);
+          unknown.push(card.sighting);
+        }
+      }
+      for (let start = 0; start < unknown.length; start += MAX_CARDS_PER_MESSAGE) void ask(unknown.slice(start, start + MAX_CARDS_PER_MESSAGE));
+    },
+    /**
+     * The page showed this ID's story (its detail view taught the background the ID): its cards
+     * get their badge now, without waiting for the next page load.
+     */
+    storyFound(siteId: string, story: CardStory): void {
+      if (stopped) return;
+      const titles = [...seen.keys()].filter((identity) => identity.startsWith(`${siteId}|`));
+      receive(titles.map((identity) => ({ siteId, title: identity.slice(siteId.length + 1), status: 'found', story })));
+    },
+    /** A card element left the page or changed title. */
+    gone: forget,
+    /** Answers the background sends later, for cards whose lookups were queued. */
+    receive,
+    /** The extension is going away: take every badge off the page. */
+    stop(): void {
+      stopped = true;
+      deps.doc.querySelectorAll(BADGE_HOST_TAG).forEach((badge) => badge.remove());
+      seen.clear();
+      asking.clear();
+    },
+  };
+}
+export type BadgeController = ReturnType<typeof createBadgeController>;

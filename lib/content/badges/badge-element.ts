@@ -1,0 +1,65 @@
+import type { CardStory } from '../../messaging';
+import { HOVER_EVENTS, isolateEvents } from '../../isolate-events';
+import { teaserOf } from './teaser';
+
+export const BADGE_HOST_TAG = 'backstory-badge';
+
+/**
+ * Inside the badge's shadow root, so the page's CSS cannot reach it and ours cannot leak. The
+ * teaser shows on hover and on keyboard focus; without motion, so reduced motion needs nothing.
+ */
+const BADGE_CSS = `
+:host { all: initial; position: absolute; top: 6px; left: 6px; z-index: 3; }
+button {
+  font: 600 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #fff; background: rgba(18, 18, 18, 0.88); border: 1px solid rgba(255, 255, 255, 0.7);
+  border-radius: 3px; padding: 3px 7px; cursor: pointer; letter-spacing: 0.02em;
+}
+button:hover { background: #000; border-color: #fff; }
+button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+[role="tooltip"] {
+  display: none; position: absolute; top: calc(100% + 4px); left: 0; max-width: 260px; width: max-content;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #f2f2f2; background: #181818; border: 1px solid #5a5a5a; border-radius: 3px; padding: 4px 7px;
+}
+button:hover + [role="tooltip"], button:focus-visible + [role="tooltip"] { display: block; }
+@media (forced-colors: active) { button, [role="tooltip"] { border-color: CanvasText; } }
+`;
+
+export interface Badge {
+  element: HTMLElement;
+  story: CardStory;
+}
+
+/**
+ * A "Real story" badge for one card: our own element with an open shadow root, text only (the
+ * story's strings are set as text, never parsed as markup). Clicking it opens the panel for that
+ * title; no click, key or hover inside it reaches the page, so Netflix opens neither its modal
+ * nor its preview.
+ */
+export function createBadge(doc: Document, siteId: string, story: CardStory, open: () => void): Badge {
+  const element = doc.createElement(BADGE_HOST_TAG);
+  element.dataset.showKey = story.key;
+  element.dataset.siteId = siteId;
+  const shadow = element.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.dataset.action = 'open-story';
+  button.textContent = 'Real story';
+  button.setAttribute('aria-label', `Real story: ${story.title}`);
+  button.setAttribute('aria-describedby', 'teaser');
+  const teaser = doc.createElement('span');
+  teaser.id = 'teaser';
+  teaser.setAttribute('role', 'tooltip');
+  teaser.textContent = teaserOf(story);
+  shadow.append(style, button, teaser);
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    open();
+  });
+  isolateEvents(element, HOVER_EVENTS);
+  return { element, story };
+}

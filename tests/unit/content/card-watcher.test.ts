@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { followCards, type SeenCard } from '../../../lib/content/badges/card-watcher';
+import { netflix } from '../../../lib/sites/netflix';
+
+/** jsdom has no IntersectionObserver: this one reports what the test says is on screen. */
+class FakeIntersections {
+  observed = new Set<Element>();
+  observeCalls = 0;
+  disconnected = false;
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe = (element: Element) => {
+    this.observeCalls += 1;
+    this.observed.add(element);
+  };
+  unobserve = (element: Element) => {
+    this.observed.delete(element);
+  };
+  disconnect = () => {
+    this.disconnected = true;
+    this.observed.clear();
+  };
+  /** The browser reporting these elements on screen (only observed ones, as a real observer would). */
+  show(...elements: Element[]) {
+    const entries = elements.filter((element) => this.observed.has(element)).map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+    if (entries.length > 0) this.callback(entries, this as unknown as IntersectionObserver);
+  }
+  hide(...elements: Element[]) {
+    this.callback(elements.map((target) => ({ target, isIntersecting: false }) as IntersectionObserverEntry), this as unknown as IntersectionObserver);
+  }
+}
+
+const flush = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+function card(id: string, title: string, uia = 'standard-card'): string {
+  return `<div data-virtual-slot="0"><a data-uia="${uia}" href="/browse?jbv=${id}" aria-label="${title}"><div><img alt=""></div></a></div>`;
+}
+
+function row(cards: string, attrs = ''): string {
+  return `<section class="carousel-row" ${attrs}><div data-uia="carousel-scroller">${cards}</div></section>`;
+}
+
+const link = (id: string) => document.querySelector(`a[href="/browse?jbv=${id}"]`)!;
+
+describe('card watcher', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => {
+    stop?.();
+    document.body.innerHTML = '';
+  });
+
+  function start(adapter = netflix) {
+    let intersections!: FakeIntersections;
+    const onVisible = vi.fn<(cards: SeenCard[]) => void>();
+    const onGone = vi.fn<(element: Element) => void>();
+    const readCard = vi.fn(adapter.readCard);
+    const watcher = followCards({
+      doc: document,
+      adapter: { cardElements: adapter.cardElements, readCard },
+      readUrl: () => new URL('https://www.netflix.com/browse'),
+      schedule: (run) => setTimeout(run, 0),
+      onVisible,
+      onGone,
+      createIntersectionObserver: (callback) => (intersections = new FakeIntersections(callback)),
+    });
+    stop = watcher.stop;
+    return { intersections, onVisible, onGone, readCard, watcher };
+  }
+
+  it('observes every card on the page but reads only those on screen, in one batch', () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.') + card('80990042', 'The Lantern Keepers') + card('80990055', 'Paper Harbor'));
+    const { intersections, onVisible, readCard } = start();
+    expect(intersections.observed.size).toBe(3);
+    expect(readCard).not.toHaveBeenCalled();
+
+    intersections.show(link('80990017'), link('80990055'));
+    expect(readCard).toHaveBeenCalledTimes(2);
+    expect(onVisible).toHaveBeenCalledTimes(1);
+    expect(onVisible.mock.lastCall![0].map(({ card }) => card.sighting.title)).toEqual(['Somos.', 'Paper Harbor']);
+    expect(onVisible.mock.lastCall![0][0]!.card.host).toBe(link('80990017').parentElement);
+  });
+
+  it('reads nothing for cards leaving the screen, games or the billboard', () => {
+    document.body.innerHTML =
+      `<div data-uia="billboard-title"><a data-uia="standard-card" href="/browse?jbv=80990088" aria-label="Salt and Ember"></a></div>` +
+      row(card('80990099', 'Harbor Run', 'cloud-game-card')) +
+      row(card('80990017', 'Somos.'));
+    const { intersections, onVisible } = start();
+    intersections.hide(link('80990017'));
+    intersections.show(link('80990088'), link('80990099'));
+    expect(onVisible).not.toHaveBeenCalled();
+  });
+
+  it('finds cards in subtrees the page adds, once per batch of mutations, without re-reading the page', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'));
+    const { intersections } = start();
+    const querySpy = vi.spyOn(document, 'querySelectorAll');
+    for (let i = 0; i < 20; i += 1) document.body.insertAdjacentHTML('beforeend', row(card(String(81000000 + i), `Invented ${i}`)));
+    await flush();
+    expect(intersections.observed.size).toBe(21);
+    expect(querySpy).not.toHaveBeenCalled();
+    querySpy.mockRestore();
+  });
+
+  it('forgets removed cards (unobserved, reported gone) but keeps a card the page only moved', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'), 'id="a"') + row(card('80990042', 'The Lantern Keepers'), 'id="b"');
+    const { intersections, onGone } = start();
+    const somos = link('80990017');
+    const lantern = link('80990042');
+    document.getElementById('a')!.remove();
+    const b = document.getElementById('b')!;
+    b.remove();
+    document.body.prepend(b);
+    await flush();
+    expect(onGone).toHaveBeenCalledTimes(1);
+    expect(onGone).toHaveBeenCalledWith(somos);
+    expect(intersections.observed.has(somos)).toBe(false);
+    expect(intersections.observed.has(lantern)).toBe(true);
+  });
+
+  it('reads a card again when the page reuses its link for another title', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'));
+    const { intersections, onGone, onVisible } = start();
+    const reused = link('80990017');
+    const observedBefore = intersections.observeCalls;
+    reused.setAttribute('href', '/browse?jbv=80990042');
+    reused.setAttribute('aria-label', 'The Lantern Keepers');
+    await flush();
+    expect(onGone).toHaveBeenCalledWith(reused);
+    expect(intersections.observeCalls).toBe(observedBefore + 1);
+    intersections.show(reused);
+    expect(onVisible.mock.lastCall![0][0]!.card.sighting).toMatchObject({ siteId: '80990042', title: 'The Lantern Keepers' });
+  });
+
+  it('never lets a card that breaks the adapter reach the page as an error', () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.') + card('80990042', 'The Lantern Keepers'));
+    const { intersections, onVisible, readCard } = start();
+    readCard.mockImplementationOnce(() => {
+      throw new Error('strange markup');
+    });
+    expect(() => intersections.show(link('80990017'), link('80990042'))).not.toThrow();
+    expect(onVisible.mock.lastCall![0].map(({ card }) => card.sighting.siteId)).toEqual(['80990042']);
+  });
+
+  it('ignores our own badges and panel when they are added', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'));
+    const { intersections } = start();
+    const badge = document.createElement('backstory-badge');
+    badge.innerHTML = `<a data-uia="standard-card" href="/browse?jbv=80990042" aria-label="Not a card">x</a>`;
+    link('80990017').parentElement!.append(badge);
+    await flush();
+    expect(intersections.observed.size).toBe(1);
+  });
+
+  it('stops: both observers disconnected, nothing reported after', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'));
+    const { intersections, onVisible, onGone, watcher } = start();
+    const somos = link('80990017');
+    watcher.stop();
+    expect(intersections.disconnected).toBe(true);
+    document.body.innerHTML = row(card('80990042', 'The Lantern Keepers'));
+    await flush();
+    expect(onGone).not.toHaveBeenCalled();
+    expect(intersections.observed.size).toBe(0);
+    intersections.observed.add(somos);
+    intersections.show(somos);
+    expect(onVisible).not.toHaveBeenCalled();
+  });
+});
