@@ -22,7 +22,10 @@ export const NoPayloadSchema = z.undefined().or(z.null()).or(z.object({}).strict
 
 export const payloadSchemas = {
   resolveSighting: SightingSchema,
-  resolveCards: z.array(SightingSchema.extend({ surface: z.literal('card'), siteId: SightingSchema.shape.siteId.unwrap(), title: SightingSchema.shape.title.unwrap() })).max(MAX_CARDS_PER_MESSAGE),
+  // Cards on browse and search rows, and the hover preview of one (the mini modal).
+  resolveCards: z
+    .array(SightingSchema.extend({ surface: z.enum(['card', 'mini']), siteId: SightingSchema.shape.siteId.unwrap(), title: SightingSchema.shape.title.unwrap() }))
+    .max(MAX_CARDS_PER_MESSAGE),
   injectPanel: NoPayloadSchema,
   setWatchlisted: WatchlistChangeSchema,
   openWatchlistPage: NoPayloadSchema,

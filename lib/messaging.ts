@@ -30,11 +30,12 @@ export type CardStory = {
 };
 
 /**
- * A card's answer, named by the card's ID and title. `pending`: a live lookup was queued and its
+ * A card's answer, named by the card's ID and title (and `surface: 'mini'` for the hover preview,
+ * which is asked about apart). `pending`: a live lookup was queued and its
  * answer comes later as `cardsAnswered`. `unknown`: nothing can be said now (the lookup failed or
  * the queue was full); the card may be asked about again when it next comes on screen.
  */
-export type CardAnswer = { siteId: string; title: string } & (
+export type CardAnswer = { siteId: string; title: string; surface?: 'mini' } & (
   | { status: 'found'; story: CardStory }
   | { status: 'none' }
   | { status: 'pending' }

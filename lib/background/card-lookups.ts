@@ -28,11 +28,16 @@ export interface CardLookupsDeps {
 
 type CardSighting = Sighting & { siteId: string; title: string };
 
+/** How an answer names the card it is about, so the page can find it. */
+export function cardName({ siteId, title, surface }: CardSighting): Pick<CardAnswer, 'siteId' | 'title' | 'surface'> {
+  return surface === 'mini' ? { siteId, title, surface } : { siteId, title };
+}
+
 export function cardAnswerFor(sighting: CardSighting, resolution: Resolution): CardAnswer {
-  const { siteId, title } = sighting;
-  if (resolution.status === 'found') return { siteId, title, status: 'found', story: cardStoryOf(resolution.context) };
-  if (resolution.status === 'none') return { siteId, title, status: 'none' };
-  return { siteId, title, status: 'unknown' };
+  const name = cardName(sighting);
+  if (resolution.status === 'found') return { ...name, status: 'found', story: cardStoryOf(resolution.context) };
+  if (resolution.status === 'none') return { ...name, status: 'none' };
+  return { ...name, status: 'unknown' };
 }
 
 export function createCardLookups(deps: CardLookupsDeps) {
@@ -49,7 +54,7 @@ export function createCardLookups(deps: CardLookupsDeps) {
       answer = cardAnswerFor(entry.sighting, await deps.resolve(entry.sighting));
     } catch (error) {
       deps.log?.('card lookup failed', error);
-      answer = { siteId: entry.sighting.siteId, title: entry.sighting.title, status: 'unknown' };
+      answer = { ...cardName(entry.sighting), status: 'unknown' };
     } finally {
       // Not another entry for the same card: if this one's tabs all went away while it ran
       // (forgetTab), a tab that asked since has a fresh entry, queued, that must still be answered.

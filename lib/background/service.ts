@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { Resolution } from '../model';
 import type { CardAnswer, Done, WatchlistResult } from '../messaging';
 import { cardStoryOf } from '../resolve/card-story';
-import type { CardLookups } from './card-lookups';
+import { cardName, type CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
 import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
@@ -69,12 +69,12 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       const target = { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0 };
       return Promise.all(
         cards.map(async (card): Promise<CardAnswer> => {
-          const { siteId, title } = card;
+          const name = cardName(card);
           const known = await deps.resolver.resolveKnown(card);
-          if (known.status === 'found') return { siteId, title, status: 'found', story: cardStoryOf(known.context) };
-          if (known.status === 'none') return { siteId, title, status: 'none' };
+          if (known.status === 'found') return { ...name, status: 'found', story: cardStoryOf(known.context) };
+          if (known.status === 'none') return { ...name, status: 'none' };
           const queued = deps.cardLookups?.enqueue(card, target) ?? false;
-          return { siteId, title, status: queued ? 'pending' : 'unknown' };
+          return { ...name, status: queued ? 'pending' : 'unknown' };
         }),
       );
     },

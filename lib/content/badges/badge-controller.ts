@@ -21,8 +21,9 @@ interface Placed {
   owner: Element;
 }
 
-function identityOf({ siteId, title }: { siteId?: string; title?: string }): string {
-  return `${siteId ?? ''}|${title ?? ''}`;
+/** A card and the hover preview of the same title are asked about apart: the preview says more (the kind). */
+function identityOf({ siteId, title, surface }: { siteId?: string; title?: string; surface?: string }): string {
+  return JSON.stringify([surface === 'mini' ? 'mini' : 'card', siteId ?? '', title ?? '']);
 }
 
 /**
@@ -131,8 +132,12 @@ export function createBadgeController(deps: BadgeControllerDeps) {
      */
     storyFound(siteId: string, story: CardStory): void {
       if (stopped) return;
-      const titles = [...seen.keys()].filter((identity) => identity.startsWith(`${siteId}|`));
-      receive(titles.map((identity) => ({ siteId, title: identity.slice(siteId.length + 1), status: 'found', story })));
+      const answers: CardAnswer[] = [];
+      for (const identity of seen.keys()) {
+        const [surface, id, title] = JSON.parse(identity) as [string, string, string];
+        if (id === siteId) answers.push({ siteId, title, status: 'found', story, ...(surface === 'mini' ? { surface: 'mini' as const } : {}) });
+      }
+      receive(answers);
     },
     /** A card element left the page or changed title. */
     gone: forget,

@@ -26,6 +26,7 @@ function isStory(value: unknown): value is CardStory {
 function isAnswer(value: unknown): value is CardAnswer {
   if (!isRecord(value) || typeof value.siteId !== 'string' || !/^\d{5,10}$/.test(value.siteId) || !isText(value.title)) return false;
   if (typeof value.status !== 'string' || !STATUSES.has(value.status)) return false;
+  if (value.surface !== undefined && value.surface !== 'mini') return false;
   return value.status !== 'found' || isStory(value.story);
 }
 

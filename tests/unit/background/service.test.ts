@@ -201,6 +201,16 @@ describe('background service: cards, what is known now', () => {
   });
 });
 
+describe('background service: the hover preview (mini modal) of a card', () => {
+  it('answers the preview from the pack when its exact title and kind fit, which a bare card cannot', async () => {
+    const { service } = serviceOn();
+    const preview = { ...somosCard, surface: 'mini', kind: 'miniseries' };
+    const [answer] = await service.resolveCards([preview], netflixTab);
+    expect(answer).toMatchObject({ siteId: '80990017', title: 'Somos.', surface: 'mini', status: 'found', story: { key: 'pack:somos' } });
+    expect(await service.resolveCards([{ ...preview, kind: 'film' }], netflixTab)).toMatchObject([{ status: 'none' }]);
+  });
+});
+
 describe('background service: cards, who may ask and what may be sent', () => {
   it.each([
     ['a sighting that is not a card', [{ ...somosCard, surface: 'detail' }]],

@@ -189,4 +189,28 @@ describe('badge controller', () => {
     controller.visible(seenCards());
     expect(badges()).toHaveLength(0);
   });
+
+  it('asks about the hover preview apart from its card, and badges the preview\'s player', async () => {
+    document.body.innerHTML =
+      card('80990017', 'Somos.') +
+      `<div class="previewModal--wrapper mini-modal"><div role="dialog" data-uia="modal-motion-container-MINI_MODAL" class="previewModal--container mini-modal">
+        <div data-uia="previewModal--player_container"><img class="previewModal--boxart" alt="Somos."></div>
+        <a data-uia="play-button" href="/watch/80990101?tctx=0%2C0%2C%2C%2C%2C%2C%2C%2CVideo%3A80990017%2CdetailsPagePlayButton">Play</a>
+        <div class="videoMetadata--container" data-uia="videoMetadata--container"><span class="duration">Limited Series</span></div>
+        <a href="/title/80990017?dpRightClick=1">More</a></div></div>`;
+    // The background: a bare card is too little to go on; the preview, with its kind, is enough.
+    const { controller, resolveCards } = start(async (cards) =>
+      cards.map((sighting) =>
+        sighting.surface === 'mini'
+          ? { siteId: sighting.siteId!, title: sighting.title!, surface: 'mini' as const, status: 'found' as const, story: SOMOS_STORY }
+          : { siteId: sighting.siteId!, title: sighting.title!, status: 'none' as const },
+      ),
+    );
+    controller.visible(seenCards());
+    await flush();
+    expect(resolveCards.mock.calls.flatMap(([cards]) => cards.map(({ surface }) => surface))).toEqual(['card', 'mini']);
+    expect(badges()).toHaveLength(1);
+    expect(badges()[0]!.parentElement?.matches('[data-uia="previewModal--player_container"]')).toBe(true);
+    expect(document.querySelector('[data-virtual-slot] backstory-badge')).toBeNull();
+  });
 });
