@@ -2,7 +2,9 @@
  * Smoke test of the end-to-end harness itself (not of the extension's panel): the fake internet
  * serves the fake netflix.com, each browser starts with the built extension, the fake site behaves
  * like Netflix's single-page app under a real click, `>>>` reaches into open shadow roots, extension
- * pages open, and a restart keeps the extension's IndexedDB.
+ * pages open, and a restart keeps the extension's IndexedDB. The second suite proves the fake
+ * site's own behaviours (infinite scroll, both card systems, row paging, search typing, profile
+ * switch, mini modal) through tests/harness/netflix-driver.ts, independently of the extension.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -17,7 +19,41 @@ import {
   waitForDeep,
   type LaunchedBrowser,
 } from '../harness/browsers';
-import { netflixUrl, SOMOS, SOMOS_NETFLIX_ID } from '../fixtures/site/catalog';
+import {
+  BROWSE_ROWS,
+  CATALOG,
+  isLegacyRow,
+  LANTERN_KEEPERS,
+  legacyTctx,
+  MAIN_PROFILE,
+  netflixUrl,
+  PAPER_HARBOR,
+  ROW_TITLES,
+  rowPages,
+  rowsShowing,
+  searchSuggestions,
+  searchTitles,
+  SECOND_PROFILE,
+  SITE_BEHAVIOUR,
+  SOMOS,
+  SOMOS_1999_FILM,
+  SOMOS_NETFLIX_ID,
+  tctx,
+} from '../fixtures/site/catalog';
+import {
+  findRow,
+  hoverCard,
+  loadAllRows,
+  NETFLIX_SELECTORS,
+  nextRowPage,
+  openSearchFromHeader,
+  rowTitles,
+  scrollUntilRow,
+  searchResultLabels,
+  switchProfile,
+  typeSearch,
+  visibleCards,
+} from '../harness/netflix-driver';
 
 const MODAL = '[role="dialog"][data-uia="modal-motion-container-DETAIL_MODAL"]';
 
@@ -200,5 +236,244 @@ describe.each(e2eBrowserKinds())('e2e harness in %s', (kind) => {
     expect(internet.requests.every((r) => r.status >= 100)).toBe(true);
     const noise = internet.requests.filter((r) => r.servedBy === 'not-found').map((r) => r.host);
     console.info(`[harness ${kind}] hosts asked: ${internet.hosts().join(', ')}; 404 noise: ${[...new Set(noise)].join(', ') || 'none'}`);
+  });
+});
+
+/**
+ * The fake netflix.com behaves like Netflix's app where the extension has to cope: both card
+ * systems on one /browse, rows arriving by infinite scroll, rows paging, search typing, an in-app
+ * profile switch and the hover mini modal. Only the site is tested here (no extension behaviour).
+ */
+describe.each(e2eBrowserKinds())('fake netflix.com behaviours in %s', (kind) => {
+  let internet: FakeInternet;
+  let launched: LaunchedBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const cardOf = (uia: string, id: string): string => `a[data-uia="${uia}"][href="/browse?jbv=${id}"]`;
+  const markDocument = (): Promise<unknown> => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  const sameDocument = (): Promise<boolean | undefined> => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
+
+  beforeAll(async () => {
+    internet = await startFakeInternet();
+    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
+    page = await launched.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await internet?.stop();
+  });
+
+  it('puts 2026 cards of every kind first, then legacy rows arrive by infinite scroll', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    const initial = BROWSE_ROWS.slice(0, SITE_BEHAVIOUR.initialRows).map((r) => r.title);
+    expect(await rowTitles(page)).toEqual(initial);
+    expect(await page.$(NETFLIX_SELECTORS.placeholder)).not.toBeNull();
+    expect(await page.$(NETFLIX_SELECTORS.legacyRow)).toBeNull();
+    for (const uia of ['standard-card', 'progress-card', 'ranked-card']) expect(await page.$(cardOf(uia, SOMOS.id)), uia).not.toBeNull();
+
+    // One scroll to the bottom brings the next rows (after the "fetch"), not all of them.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const nextBatch = BROWSE_ROWS.slice(initial.length, initial.length + SITE_BEHAVIOUR.rowsPerLoad).map((r) => r.title);
+    await page.waitForFunction((n: number, selector: string) => document.querySelectorAll(selector).length === n, { timeout: 5_000 }, initial.length + nextBatch.length, `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`);
+    expect(await rowTitles(page)).toEqual([...initial, ...nextBatch]);
+
+    // Legacy Continue Watching: the link plays the episode to resume; tctx names the show.
+    const resume = BROWSE_ROWS.find((r) => r.title === ROW_TITLES.legacyContinueWatching)!.resume![SOMOS.id]!;
+    const cw = await (await findRow(page, ROW_TITLES.legacyContinueWatching))!.evaluate((row, id) => {
+      const link = row.querySelector(`a.slider-refocus[aria-label="Somos."]`)!;
+      const item = link.closest('.slider-item')!;
+      return {
+        listContext: row.getAttribute('data-list-context'),
+        href: link.getAttribute('href'),
+        inContainer: !!link.closest('[data-uia="title-card-container"] .title-card .ptrack-content'),
+        imgAlt: link.querySelector('img.boxart-image')?.getAttribute('alt'),
+        fallback: link.querySelector('p.fallback-text')?.textContent,
+        progress: !!item.querySelector('.progress .progress-completed'),
+        tracking: decodeURIComponent(link.closest('.ptrack-content')!.getAttribute('data-ui-tracking-context') ?? '').includes(`"video_id":${id}`),
+      };
+    }, SOMOS.id);
+    expect(cw).toEqual({
+      listContext: 'continueWatching',
+      href: `/watch/${resume.episodeId}?tctx=${legacyTctx(6, 0, SOMOS.id)}`,
+      inContainer: true,
+      imgAlt: '',
+      fallback: 'Somos.',
+      progress: true,
+      tracking: true,
+    });
+    const dramas = await visibleCards(page, ROW_TITLES.legacyDramas);
+    expect(dramas.map((c) => c.title)).toEqual(expect.arrayContaining(['Somos.', 'Paper Harbor']));
+    expect(dramas.every((c) => c.kind === 'title-card' && /^\/watch\/\d+\?tctx=.*Video%3A\d+%2C$/.test(c.href))).toBe(true);
+
+    // Scrolling on brings every row; the placeholder goes away.
+    expect(await loadAllRows(page)).toEqual(BROWSE_ROWS.map((r) => r.title));
+    expect(await page.$(NETFLIX_SELECTORS.placeholder)).toBeNull();
+    expect(await page.$$eval(`${NETFLIX_SELECTORS.legacyCardLink}[aria-label="Somos."][aria-hidden="false"]`, (links) => links.length)).toBe(
+      rowsShowing(SOMOS.id).filter(isLegacyRow).length,
+    );
+
+    // A legacy genre card opens the detail modal in the app; a legacy Continue Watching card plays.
+    await markDocument();
+    const paper = await (await scrollUntilRow(page, ROW_TITLES.legacyDramas)).$(`a.slider-refocus[aria-label="Paper Harbor"]`);
+    await paper!.click();
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { visible: true, timeout: 5_000 });
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe(`/browse?jbv=${PAPER_HARBOR.id}`);
+    expect(await sameDocument()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { hidden: true, timeout: 5_000 });
+    const somosCw = await (await scrollUntilRow(page, ROW_TITLES.legacyContinueWatching)).$(`a.slider-refocus[aria-label="Somos."]`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), somosCw!.click()]);
+    expect(new URL(page.url()).pathname).toBe(`/watch/${resume.episodeId}`);
+  });
+
+  it('pages a row with "See more titles": the cards are replaced, and it wraps around', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    const top10 = BROWSE_ROWS.find((r) => r.title === ROW_TITLES.top10)!;
+    const [first, second] = rowPages(top10).map((ids) => ids.map((id) => CATALOG.find((t) => t.id === id)!.title));
+    await scrollUntilRow(page, top10.title);
+    expect((await visibleCards(page, top10.title)).map((c) => c.title)).toEqual(first);
+    const oldCard = await page.$(cardOf('ranked-card', top10.ids[0]!));
+    expect((await nextRowPage(page, top10.title)).map((c) => c.title)).toEqual(second);
+    expect(await oldCard!.evaluate((a) => a.isConnected)).toBe(false);
+    expect(await (await findRow(page, top10.title))!.$(NETFLIX_SELECTORS.previousPage)).not.toBeNull();
+    expect((await nextRowPage(page, top10.title)).map((c) => c.title)).toEqual(first);
+
+    // Legacy rows page the same way, with their page indicator.
+    const dramas = BROWSE_ROWS.find((r) => r.title === ROW_TITLES.legacyDramas)!;
+    const pages = rowPages(dramas).map((ids) => ids.map((id) => CATALOG.find((t) => t.id === id)!.title));
+    await scrollUntilRow(page, dramas.title);
+    expect((await visibleCards(page, dramas.title)).map((c) => c.title)).toEqual(pages[0]);
+    expect((await nextRowPage(page, dramas.title)).map((c) => c.title)).toEqual(pages[1]);
+    const indicator = async (): Promise<number> =>
+      (await findRow(page, dramas.title))!.evaluate((row) => [...row.querySelectorAll('.pagination-indicator li')].findIndex((li) => li.classList.contains('active')));
+    expect(await indicator()).toBe(1);
+    expect((await nextRowPage(page, dramas.title, { previous: true })).map((c) => c.title)).toEqual(pages[0]);
+    expect(await indicator()).toBe(0);
+  });
+
+  it('searches: the header button goes to /search in the app, typing replaces the URL and re-renders the results', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    await markDocument();
+    const before = await page.evaluate(() => history.length);
+    await openSearchFromHeader(page);
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe('/search?q=');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-uia'))).toBe('search-box-input');
+    expect(await page.$('.billboard')).toBeNull();
+
+    const somos = searchTitles('somos').map((t) => t.title);
+    expect(await typeSearch(page, 'somos', { expect: somos })).toEqual(['Somos.', 'Somos']);
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe('/search?q=somos');
+    expect(await page.evaluate(() => history.length)).toBe(before + 1); // one push (the button), then replaceState
+    expect(await page.$$eval(NETFLIX_SELECTORS.searchResult, (cards) => cards.map((a) => [a.getAttribute('data-uia'), a.getAttribute('href')]))).toEqual([
+      ['standard-card', `/search?q=somos&jbv=${SOMOS.id}`],
+      ['standard-card', `/search?q=somos&jbv=${SOMOS_1999_FILM.id}`],
+    ]);
+    const chips = await page.$$eval(NETFLIX_SELECTORS.searchSuggestion, (links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(chips.map(([text]) => text)).toEqual(searchSuggestions('somos'));
+    for (const [text, href] of chips) {
+      expect(CATALOG.some((t) => t.title === text)).toBe(false);
+      expect(href).toMatch(/^\/search\?q=somos&suggestionId=Collection%3A\d+$/);
+    }
+
+    // Typing on: the URL follows at once, the results after the pause; games come as game cards.
+    expect(await typeSearch(page, 'harbor', { expect: ['Paper Harbor', 'Harbor Run'] })).toEqual(['Paper Harbor', 'Harbor Run']);
+    expect(await page.$eval(`${NETFLIX_SELECTORS.searchResult}[aria-label="Harbor Run"]`, (a) => a.getAttribute('data-uia'))).toBe('cloud-game-card');
+    expect(await typeSearch(page, 'no such thing', { expect: [] })).toEqual([]);
+    expect(await page.evaluate(() => location.search)).toBe('?q=no+such+thing');
+    await typeSearch(page, 'paper', { expect: ['Paper Harbor'] });
+
+    // A result opens the detail modal on the search page; closing keeps the query.
+    await page.click(`${NETFLIX_SELECTORS.searchResult}[aria-label="Paper Harbor"]`);
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { visible: true, timeout: 5_000 });
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe(`/search?q=paper&jbv=${PAPER_HARBOR.id}`);
+    expect(await page.title()).toBe('Paper Harbor - Netflix');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { hidden: true, timeout: 5_000 });
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe('/search?q=paper');
+    expect(await page.title()).toBe('Netflix');
+    expect(await sameDocument()).toBe(true);
+
+    // Loaded directly: the results and, with jbv, the modal.
+    await page.goto(netflixUrl.search('somos'), { waitUntil: 'load' });
+    expect(await page.title()).toBe('Netflix');
+    expect(await page.$eval(NETFLIX_SELECTORS.searchInput, (input) => (input as HTMLInputElement).value)).toBe('somos');
+    expect(await searchResultLabels(page)).toEqual(somos);
+    await page.goto(netflixUrl.searchModal('somos', SOMOS.id), { waitUntil: 'load' });
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { visible: true, timeout: 5_000 });
+    expect(await page.title()).toBe('Somos. - Netflix');
+  });
+
+  it('switches profile in the app: the root is wiped and the other profile\'s rows are drawn, without a reload', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    await markDocument();
+    const oldRow = await findRow(page, ROW_TITLES.trending);
+    await switchProfile(page, SECOND_PROFILE);
+    expect(await sameDocument()).toBe(true);
+    expect(await oldRow!.evaluate((row) => row.isConnected)).toBe(false);
+    expect(await page.evaluate(() => location.pathname + location.search)).toBe('/browse');
+    expect(await page.title()).toBe('Home - Netflix');
+    expect(await rowTitles(page)).toEqual(SECOND_PROFILE.rows.slice(0, SITE_BEHAVIOUR.initialRows).map((r) => r.title));
+    expect(await page.$eval('[data-uia="billboard-title"] img', (img) => img.getAttribute('alt'))).toBe(CATALOG.find((t) => t.id === SECOND_PROFILE.billboardId)!.title);
+    expect(await loadAllRows(page)).toEqual(SECOND_PROFILE.rows.map((r) => r.title));
+
+    // And back; a reload starts on the first profile in any case.
+    await switchProfile(page, MAIN_PROFILE);
+    expect(await rowTitles(page)).toEqual(BROWSE_ROWS.slice(0, SITE_BEHAVIOUR.initialRows).map((r) => r.title));
+    await switchProfile(page, SECOND_PROFILE);
+    await page.reload({ waitUntil: 'load' });
+    expect((await rowTitles(page))[0]).toBe(ROW_TITLES.trending);
+  });
+
+  it('opens the mini modal on hover and closes it on leave; a click on a card still opens the detail modal', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    const mini = await hoverCard(page, cardOf('standard-card', SOMOS.id));
+    const facts = await mini.evaluate((m) => ({
+      wrapper: m.parentElement?.matches('div.previewModal--wrapper.mini-modal'),
+      boxart: [...m.querySelectorAll('img.previewModal--boxart')].map((img) => img.getAttribute('alt')),
+      info: m.querySelector('a[href^="/title/"]')?.getAttribute('href'),
+      play: m.querySelector('a[href^="/title/"] a[data-uia="play-button"]')?.getAttribute('href'),
+      duration: m.querySelector('[data-uia="videoMetadata--container"] .duration')?.textContent,
+      year: m.querySelector('.year'),
+    }));
+    expect(facts).toEqual({
+      wrapper: true,
+      boxart: ['Somos.', 'Somos.'],
+      info: expect.stringMatching(new RegExp(`^/title/${SOMOS.id}\\?dpRightClick=1`)),
+      play: `/watch/${SOMOS.firstEpisodeId}?trackId=255824129&tctx=${tctx(SOMOS.id, 'miniDpPlayButton')}`,
+      duration: 'Limited Series',
+      year: null,
+    });
+    await page.mouse.move(10, 10);
+    await page.waitForSelector(NETFLIX_SELECTORS.miniModal, { hidden: true, timeout: 5_000 });
+
+    // The mini modal's expand button opens the detail modal of its title.
+    const progress = await hoverCard(page, cardOf('progress-card', PAPER_HARBOR.id));
+    await (await progress.$('[data-uia="expand-to-detail-button"]'))!.click();
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { visible: true, timeout: 5_000 });
+    expect(await page.evaluate(() => location.search)).toBe(`?jbv=${PAPER_HARBOR.id}`);
+    expect(await page.$(NETFLIX_SELECTORS.miniModal)).toBeNull();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { hidden: true, timeout: 5_000 });
+
+    // A plain click: no mini modal at any moment, the detail modal as before.
+    await page.evaluate(() => {
+      const seen = ((window as unknown as { __miniSeen: boolean }).__miniSeen = false);
+      void seen;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-uia="modal-motion-container-MINI_MODAL"]')) (window as unknown as { __miniSeen: boolean }).__miniSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.click(cardOf('standard-card', LANTERN_KEEPERS.id));
+    await page.waitForSelector(NETFLIX_SELECTORS.detailModal, { visible: true, timeout: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, SITE_BEHAVIOUR.miniModalHoverMs + 200));
+    expect(await page.evaluate(() => (window as unknown as { __miniSeen: boolean }).__miniSeen)).toBe(false);
+    expect(await page.evaluate(() => location.search)).toBe(`?jbv=${LANTERN_KEEPERS.id}`);
+  });
+
+  it('threw no error in the page', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -2,11 +2,15 @@
  * The fake netflix.com, as routes of the fake internet.
  *
  * Hosts served:
- * - www.netflix.com: `/browse` (also `/browse/...`, `?jbv=ID`), `/title/ID` (optional locale prefix,
- *   logged-out LODP page), `/watch/ID` (episode or film ID), `/` → 302 `/browse`; anything else, or an
- *   ID missing from the catalog: 404 with Netflix's "Lost your way?" page;
+ * - www.netflix.com: the app shell (`pages/browse.html`) for `/browse` (also `/browse/...`,
+ *   `?jbv=ID`) and `/search` (`?q=…`, `&jbv=ID`): one single-page app, so going from /browse to
+ *   /search, opening modals and switching profiles happen without a page load, as on Netflix;
+ *   `/title/ID` (optional locale prefix, logged-out LODP page), `/watch/ID` (episode or film ID),
+ *   `/` → 302 `/browse`; anything else, or an ID missing from the catalog: 404 with Netflix's
+ *   "Lost your way?" page;
  * - netflix.com → 301 to www.netflix.com;
- * - assets.nflxext.com: the site's CSS/JS (`/ffe/siteui/fake/*`) and the catalog as a script;
+ * - assets.nflxext.com: the site's CSS/JS (`/ffe/siteui/fake/*`) and the catalog as a script
+ *   (`catalog.js`: titles, the profiles with their rows, the behaviour timings);
  * - *.nflxso.net: generated SVG artwork (`/dnm/api/v6/fakeart/<kind>/<id>.svg`).
  *
  * The pages are static shells in tests/fixtures/site/netflix/pages; their scripts
@@ -17,12 +21,14 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { FakeRequest, FakeResponse, Route } from './fake-internet';
 import {
-  BILLBOARD_ID,
-  BROWSE_ROWS,
   CATALOG,
   findPlayable,
+  PROFILES,
+  SITE_BEHAVIOUR,
   type BrowseRow,
+  type FakeProfile,
   type FakeTitle,
+  type SiteBehaviour,
 } from '../fixtures/site/catalog';
 
 export const SITE_DIR = fileURLToPath(new URL('../fixtures/site/netflix/', import.meta.url));
@@ -31,8 +37,17 @@ export const ASSET_PREFIX = '/ffe/siteui/fake/';
 export interface NetflixSiteOptions {
   /** Replace the catalog (default: tests/fixtures/site/catalog.ts). */
   catalog?: readonly FakeTitle[];
+  /** Replace the rows of the first profile (the one every page load starts with). */
   rows?: readonly BrowseRow[];
+  /** Replace the billboard title of the first profile. */
   billboardId?: string;
+  /** Replace the profiles (default: PROFILES; `rows`/`billboardId` still apply to the first). */
+  profiles?: readonly FakeProfile[];
+  /**
+   * Change timings and sizes (default: SITE_BEHAVIOUR), e.g. `{ initialRows: 99 }` to have every
+   * row in the page at load, or `{ miniModalHoverMs: 0 }` to turn the hover mini modal off.
+   */
+  behaviour?: Partial<SiteBehaviour>;
 }
 
 /** Hosts the fake netflix.com answers for (besides user routes). */
@@ -113,15 +128,21 @@ function findPlayableIn(catalog: readonly FakeTitle[], videoId: string): ReturnT
 /** The routes of the fake netflix.com (added after user routes, so tests can override any path). */
 export function netflixSiteRoutes(options: NetflixSiteOptions = {}): Route[] {
   const catalog = options.catalog ?? CATALOG;
-  const rows = options.rows ?? BROWSE_ROWS;
-  const billboardId = options.billboardId ?? BILLBOARD_ID;
-  const catalogScript = `window.__fakeNetflixCatalog = ${JSON.stringify({ titles: catalog, rows, billboardId })};\n`;
+  const profiles = (options.profiles ?? PROFILES).map((profile, i) =>
+    i === 0 ? { ...profile, rows: options.rows ?? profile.rows, billboardId: options.billboardId ?? profile.billboardId } : profile,
+  );
+  const first = profiles[0];
+  if (!first) throw new Error('netflix site: at least one profile is needed');
+  const behaviour: SiteBehaviour = { ...SITE_BEHAVIOUR, ...options.behaviour };
+  // `rows` and `billboardId` are the first profile's (the page starts on it).
+  const catalogScript = `window.__fakeNetflixCatalog = ${JSON.stringify({ titles: catalog, rows: first.rows, billboardId: first.billboardId, profiles, behaviour })};\n`;
   const has = (id: string): boolean => catalog.some((t) => t.id === id && t.kind !== 'game');
 
   const www = async (req: FakeRequest): Promise<FakeResponse> => {
     const p = req.pathname;
     if (p === '/') return { status: 302, headers: { location: '/browse', ...NO_STORE }, body: '' };
-    if (p === '/browse' || p.startsWith('/browse/')) return file('pages/browse.html');
+    // One app shell: /browse and /search are views of the same single-page app.
+    if (p === '/browse' || p.startsWith('/browse/') || p === '/search' || p === '/search/') return file('pages/browse.html');
     const title = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?title\/(\d+)\/?$/.exec(p);
     if (title) return has(title[1] ?? '') ? file('pages/title.html') : file('pages/not-found.html', 404);
     const watch = /^\/watch\/(\d+)\/?$/.exec(p);
