@@ -11,7 +11,24 @@ import type { Page } from 'puppeteer-core';
 import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
-import { HARBOR_RUN_GAME, LANTERN_KEEPERS, NIGHT_FERRY, netflixUrl, PAPER_HARBOR, SOMOS, SOMOS_1999_FILM } from '../fixtures/site/catalog';
+import {
+  BROWSE_ROWS,
+  HARBOR_RUN_GAME,
+  LANTERN_KEEPERS,
+  NIGHT_FERRY,
+  netflixUrl,
+  PAPER_HARBOR,
+  rowPages,
+  rowsShowing,
+  ROW_TITLES,
+  searchTitles,
+  SECOND_PROFILE,
+  SECOND_PROFILE_ROW_TITLES,
+  SOMOS,
+  SOMOS_1999_FILM,
+  type BrowseRow,
+} from '../fixtures/site/catalog';
+import { findRow, hoverCard, nextRowPage, openSearchFromHeader, scrollUntilRow, switchProfile, typeSearch } from '../harness/netflix-driver';
 import { attribute, DETAIL_MODAL, panelPart, waitForPanel } from './support';
 
 const SOMOS_TEASER = 'Based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica) · events of 2011';
@@ -131,5 +148,157 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     const panel = await waitForPanel(page);
     expect(await attribute(panel, 'data-show-key')).toBe('pack:somos');
     expect(await page.$(DETAIL_MODAL)).toBeNull();
+  });
+});
+
+/** The titles with a story in this test world, by Netflix ID, with their show keys. */
+const STORY_KEYS: Record<string, string> = { [SOMOS.id]: 'pack:somos', [PAPER_HARBOR.id]: 'wd:Q990000001' };
+
+/**
+ * What must hold for every badge on the page whatever Netflix did: it sits in a card's slot whose
+ * card has the badge's ID (or in the hover preview), at most one per slot, and only on a title
+ * with a story, under that story's key. Returns the problems found.
+ */
+async function badgeProblems(page: Page): Promise<string[]> {
+  return page.evaluate((keys: Record<string, string>) => {
+    const problems: string[] = [];
+    const idOf = (link: Element | null): string | null => {
+      const href = link?.getAttribute('href') ?? '';
+      return /[?&]jbv=(\d+)/.exec(href)?.[1] ?? /Video(?:%3A|:)(\d+)/.exec(href)?.[1] ?? null;
+    };
+    const hosts = new Map<Element, number>();
+    for (const badge of document.querySelectorAll('backstory-badge')) {
+      const { siteId = '', showKey = '' } = (badge as HTMLElement).dataset;
+      const host = badge.parentElement!;
+      hosts.set(host, (hosts.get(host) ?? 0) + 1);
+      if (keys[siteId] !== showKey) problems.push(`badge ${siteId} says ${showKey}`);
+      if (host.matches('[data-uia="previewModal--player_container"]')) continue;
+      const link = host.querySelector('a[data-uia$="-card"][href*="jbv="], a.slider-refocus[aria-label]');
+      if (idOf(link) !== siteId) problems.push(`badge ${siteId} sits on the card of ${idOf(link) ?? 'nothing'}`);
+    }
+    for (const [host, count] of hosts) if (count > 1) problems.push(`${count} badges on one card (${host.className})`);
+    return problems;
+  }, STORY_KEYS);
+}
+
+/** The row's cards now shown that have a story, and the badges in the row, by Netflix ID. */
+async function storyCardsAndBadges(page: Page, rowTitle: string): Promise<{ cards: string[]; badges: string[] }> {
+  const row = await findRow(page, rowTitle);
+  if (!row) throw new Error(`no row ${rowTitle}`);
+  try {
+    return await row.evaluate((element, keys: Record<string, string>) => {
+      // Legacy rows show the next page's first card as a "peek" at the edge: a card on screen too.
+      const ids = [...element.querySelectorAll('a[data-uia$="-card"][href*="jbv="], [data-uia="title-card-container"] a.slider-refocus')].map((link) => {
+        const href = link.getAttribute('href') ?? '';
+        return /[?&]jbv=(\d+)/.exec(href)?.[1] ?? /Video(?:%3A|:)(\d+)/.exec(href)?.[1] ?? '';
+      });
+      return {
+        cards: ids.filter((id) => id in keys).sort(),
+        badges: [...element.querySelectorAll('backstory-badge')].map((badge) => (badge as HTMLElement).dataset.siteId ?? '').sort(),
+      };
+    }, STORY_KEYS);
+  } finally {
+    await row.dispose();
+  }
+}
+
+/** Scrolls the row into view and waits until each card with a story shown in it has its badge. */
+async function expectRowBadged(page: Page, rowTitle: string): Promise<string[]> {
+  await scrollUntilRow(page, rowTitle);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { cards, badges } = await storyCardsAndBadges(page, rowTitle);
+    if (JSON.stringify(cards) === JSON.stringify(badges)) return badges;
+    if (Date.now() > deadline) throw new Error(`row "${rowTitle}": story cards ${cards.join(',')} but badges ${badges.join(',')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const storyRows = (rows: readonly BrowseRow[]) => rows.filter((row) => rowPages(row)[0]!.some((id) => id in STORY_KEYS));
+
+describe.each(e2eBrowserKinds())('badges as Netflix changes the page in %s', (kind) => {
+  let internet: FakeInternet;
+  let launched: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
+    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
+    page = await launched.newPage();
+    // Somos.'s detail view teaches Backstory its ID; Paper Harbor's is found live by its ID.
+    await page.goto(netflixUrl.modal(SOMOS.id), { waitUntil: 'load' });
+    await waitForPanel(page);
+    await page.goto(netflixUrl.modal(PAPER_HARBOR.id), { waitUntil: 'load' });
+    await waitForPanel(page, 30_000);
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await internet?.stop();
+  });
+
+  it('badges every card kind in every row: standard, progress, ranked, legacy rows and legacy Continue Watching', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    const rows = storyRows(BROWSE_ROWS);
+    const kinds = new Set(rows.map((row) => `${row.card}${row.listContext ? `:${row.listContext}` : ''}`));
+    expect([...kinds].sort()).toEqual(['progress-card', 'ranked-card', 'standard-card', 'title-card:continueWatching', 'title-card:genre', 'title-card:popularTitles']);
+    for (const row of rows) expect(await expectRowBadged(page, row.title), row.title).not.toEqual([]);
+    expect(rowsShowing(SOMOS.id).length).toBeGreaterThanOrEqual(6);
+    expect(await badgeProblems(page)).toEqual([]);
+    expect(await page.$('[data-uia="billboard-title"] backstory-badge, .billboard-row backstory-badge')).toBeNull();
+    expect(await page.$(`a[data-uia="cloud-game-card"] ~ backstory-badge`)).toBeNull();
+  });
+
+  it('follows a row to its next page and back: no badge left behind, none duplicated', async () => {
+    const row = ROW_TITLES.legacyDramas;
+    await scrollUntilRow(page, row);
+    expect(await expectRowBadged(page, row)).toEqual([PAPER_HARBOR.id, SOMOS.id].sort());
+    // Page 2 holds no story of its own; its peek card is page 1's first again (Paper Harbor).
+    await nextRowPage(page, row);
+    expect(await expectRowBadged(page, row)).toEqual([PAPER_HARBOR.id]);
+    expect(await storyCardsAndBadges(page, row)).toEqual({ cards: [PAPER_HARBOR.id], badges: [PAPER_HARBOR.id] });
+    await nextRowPage(page, row);
+    expect(await expectRowBadged(page, row)).toEqual([PAPER_HARBOR.id, SOMOS.id].sort());
+    expect(await badgeProblems(page)).toEqual([]);
+  });
+
+  it('badges the hover preview of a card with a story', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const dialog = await hoverCard(page, `a[data-uia="standard-card"][href="/browse?jbv=${SOMOS.id}"]`);
+    const badge = await waitForDeep(page, '[data-uia="modal-motion-container-MINI_MODAL"] backstory-badge', { visible: true });
+    expect(await attribute(badge, 'data-show-key')).toBe('pack:somos');
+    expect(await badgeProblems(page)).toEqual([]);
+    await dialog.dispose();
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(() => !document.querySelector('[data-uia="modal-motion-container-MINI_MODAL"]'));
+  });
+
+  it('badges search results as the query changes', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await openSearchFromHeader(page);
+    const results = await typeSearch(page, 'somos', { expect: searchTitles('somos').map(({ title }) => title) });
+    expect(results).toEqual(expect.arrayContaining([SOMOS.title, SOMOS_1999_FILM.title]));
+    const searchBadges = async () => page.$$eval('[data-uia="search-page"] backstory-badge', (badges) => badges.map((badge) => (badge as HTMLElement).dataset.siteId));
+    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000 }, SOMOS.id);
+    expect(await searchBadges()).toEqual([SOMOS.id]);
+
+    await typeSearch(page, 'paper');
+    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000 }, PAPER_HARBOR.id);
+    expect(await searchBadges()).toEqual([PAPER_HARBOR.id]);
+
+    await typeSearch(page, 'lantern');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await searchBadges()).toEqual([]);
+    expect(await badgeProblems(page)).toEqual([]);
+  });
+
+  it('starts over cleanly when the profile switches, without a reload', async () => {
+    await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
+    await expectRowBadged(page, ROW_TITLES.trending);
+    await switchProfile(page, SECOND_PROFILE);
+    expect(await badgeProblems(page)).toEqual([]);
+    for (const row of storyRows(SECOND_PROFILE.rows)) expect(await expectRowBadged(page, row.title), row.title).not.toEqual([]);
+    expect(storyRows(SECOND_PROFILE.rows).map((row) => row.title)).toContain(SECOND_PROFILE_ROW_TITLES.legacySpanish);
+    expect(await badgeProblems(page)).toEqual([]);
   });
 });
