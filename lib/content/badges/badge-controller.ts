@@ -48,13 +48,9 @@ export function createBadgeController(deps: BadgeControllerDeps) {
     if (placed?.badge.element.isConnected && placed.badge.element.dataset.siteId === siteId && placed.badge.story.key === story.key) return;
     placed?.badge.element.remove();
     const badge = createBadge(deps.doc, siteId, story, () => deps.open(card.sighting, story));
-    if (host === element) {
-      // No slot around the link: a badge inside a link would follow it when clicked.
-      element.after(badge.element);
-    } else {
-      if (getComputedStyle(host).position === 'static') (host as HTMLElement).style.position = 'relative';
-      host.append(badge.element);
-    }
+    // First in the slot, so it sits at the card's top corner; never inside the link (it would follow it).
+    if (host === element) element.before(badge.element);
+    else host.prepend(badge.element);
     placedOn.set(host, { badge, owner: element });
   }
 

@@ -5,12 +5,15 @@ import { teaserOf } from './teaser';
 export const BADGE_HOST_TAG = 'backstory-badge';
 
 /**
- * Inside the badge's shadow root, so the page's CSS cannot reach it and ours cannot leak. The
- * teaser shows on hover and on keyboard focus; without motion, so reduced motion needs nothing.
+ * Inside the badge's shadow root, so the page's CSS cannot reach it and ours cannot leak. The host
+ * is a zero-size box at the top of the card's slot and positions the button itself, so placing a
+ * badge never reads the page's styles (a forced style recalculation on a page of 2,000 cards).
+ * The teaser shows on hover and on keyboard focus; without motion, so reduced motion needs nothing.
  */
 const BADGE_CSS = `
-:host { all: initial; position: absolute; top: 6px; left: 6px; z-index: 3; }
+:host { all: initial; display: block; position: relative; width: 0; height: 0; overflow: visible; z-index: 3; }
 button {
+  position: absolute; top: 6px; left: 6px; white-space: nowrap;
   font: 600 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #fff; background: rgba(18, 18, 18, 0.88); border: 1px solid rgba(255, 255, 255, 0.7);
   border-radius: 3px; padding: 3px 7px; cursor: pointer; letter-spacing: 0.02em;
@@ -18,7 +21,7 @@ button {
 button:hover { background: #000; border-color: #fff; }
 button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 [role="tooltip"] {
-  display: none; position: absolute; top: calc(100% + 4px); left: 0; max-width: 260px; width: max-content;
+  display: none; position: absolute; top: 30px; left: 6px; max-width: 260px; width: max-content;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #f2f2f2; background: #181818; border: 1px solid #5a5a5a; border-radius: 3px; padding: 4px 7px;
