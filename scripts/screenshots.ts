@@ -1,17 +1,18 @@
 /**
  * `npx tsx scripts/screenshots.ts`: the README's pictures, taken from the built Chrome extension on
- * the fake netflix.com (run `npm run build` first): the panel in the detail modal, and the popup
- * after saving Somos.
+ * the fake netflix.com (run `npm run build` first): the panel in the detail modal, the badges on
+ * the browse rows with a teaser showing, and the popup after saving Somos.
  */
 import path from 'node:path';
 import { launchBrowser, REPO_ROOT, waitForDeep } from '../tests/harness/browsers';
+import { apiFixtureRoutes } from '../tests/harness/api-fixtures';
 import { startFakeInternet } from '../tests/harness/fake-internet';
-import { netflixUrl, SOMOS } from '../tests/fixtures/site/catalog';
+import { netflixUrl, PAPER_HARBOR, SOMOS } from '../tests/fixtures/site/catalog';
 
 const DOCS = path.join(REPO_ROOT, 'docs');
 const PANEL = 'backstory-panel >>> [data-backstory="panel"][data-show-key]';
 
-const internet = await startFakeInternet();
+const internet = await startFakeInternet({ routes: apiFixtureRoutes() });
 const launched = await launchBrowser('chromium', { fakeInternetPort: internet.port, viewport: { width: 1280, height: 900 } });
 try {
   const page = await launched.newPage();
@@ -23,6 +24,21 @@ try {
   await page.evaluate(() => document.querySelector('.previewModal--wrapper')?.scrollBy(0, -260));
   await new Promise((resolve) => setTimeout(resolve, 300));
   await page.screenshot({ path: path.join(DOCS, 'screenshot-panel.png') });
+
+  // The browse rows: Somos.'s card now badged (its ID was just learned), Paper Harbor's from the
+  // (fake) live sources; the pointer on Somos.'s badge shows its teaser.
+  const rows = await launched.newPage();
+  await rows.goto(netflixUrl.browse(), { waitUntil: 'load' });
+  const somosBadge = `[data-virtual-slot]:has(a[href*="jbv=${SOMOS.id}"]) backstory-badge >>> button`;
+  await waitForDeep(rows, somosBadge, { visible: true });
+  await waitForDeep(rows, `[data-virtual-slot]:has(a[href*="jbv=${PAPER_HARBOR.id}"]) backstory-badge >>> button`, { visible: true, timeout: 30_000 });
+  const row = await rows.$('section.carousel-row');
+  await row!.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await rows.hover(somosBadge);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await row!.screenshot({ path: path.join(DOCS, 'screenshot-badges.png') });
+  await rows.close();
+  await page.bringToFront();
 
   await (await waitForDeep(page, 'backstory-panel >>> [data-action="watchlist"]', { visible: true })).click();
   await (await waitForDeep(page, 'backstory-panel >>> [data-action="open-watchlist"]', { visible: true })).click();

@@ -31,7 +31,7 @@ import {
 import { findRow, hoverCard, nextRowPage, openSearchFromHeader, scrollUntilRow, switchProfile, typeSearch } from '../harness/netflix-driver';
 import { attribute, DETAIL_MODAL, panelPart, waitForPanel } from './support';
 
-const SOMOS_TEASER = 'Based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica) · events of 2011';
+const SOMOS_TEASER = 'Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)';
 
 /** Every badge on the page: the Netflix ID of its card and its show key. */
 async function badgesOnPage(page: Page): Promise<{ siteId: string; showKey: string; inSlot: boolean }[]> {

@@ -21,7 +21,7 @@ button {
 button:hover { background: #000; border-color: #fff; }
 button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 [role="tooltip"] {
-  display: none; position: absolute; top: 30px; left: 6px; max-width: 260px; width: max-content;
+  display: none; position: absolute; top: 30px; left: 6px; max-width: 320px; width: max-content;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #f2f2f2; background: #181818; border: 1px solid #5a5a5a; border-radius: 3px; padding: 4px 7px;

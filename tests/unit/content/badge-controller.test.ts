@@ -162,7 +162,7 @@ describe('badge controller', () => {
     expect(button.getAttribute('aria-label')).toBe('Real story: <img src=x onerror=alert(1)>');
     const teaser = root.getElementById(button.getAttribute('aria-describedby')!)!;
     expect(teaser.getAttribute('role')).toBe('tooltip');
-    expect(teaser.textContent).toBe('Inspired by “<b>Bold</b>” (Someone) · events of 1999');
+    expect(teaser.textContent).toBe('Events of 1999 · inspired by “<b>Bold</b>” (Someone)');
     expect(root.querySelector('img, b')).toBeNull();
   });
 
@@ -172,7 +172,7 @@ describe('badge controller', () => {
     controller.visible(seenCards());
     await flush();
     const teaser = badges()[0]!.shadowRoot!.querySelector('[role="tooltip"]')!;
-    expect(teaser.textContent).toBe('Based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica) · events of 2011');
+    expect(teaser.textContent).toBe('Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)');
   });
 
   it('stops: every badge leaves the page and later answers change nothing', async () => {
@@ -212,5 +212,15 @@ describe('badge controller', () => {
     expect(badges()).toHaveLength(1);
     expect(badges()[0]!.parentElement?.matches('[data-uia="previewModal--player_container"]')).toBe(true);
     expect(document.querySelector('[data-virtual-slot] backstory-badge')).toBeNull();
+  });
+});
+
+describe('badge teaser', () => {
+  it('puts the year first, and says only what the story has', async () => {
+    const { teaserOf } = await import('../../../lib/content/badges/teaser');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A', work: { title: 'A Book' } })).toBe('Based on “A Book”');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A', relation: 'inspiration', work: { title: 'A Book', by: 'An Author' } })).toBe('Inspired by “A Book” (An Author)');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A', eventYear: 1961 })).toBe('Events of 1961');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A' })).toBe('The real story behind it');
   });
 });
