@@ -19,7 +19,7 @@
  *   miss, chiefly promise continuations (microtasks), which run with no event of their own. A sample
  *   stands for the time until the next sample, at most 2 sampling intervals. The profile's clock is
  *   the trace's (both are base::TimeTicks in µs).
- * A long task is a top-level RunTask over LONG_TASK_MS. The extension caused one when it had time in
+ * A long task is a top-level task (RunTask) over LONG_TASK_MS. The extension caused one when it had time in
  * it and the task would not have been long without that time.
  */
 
@@ -236,9 +236,13 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
 
   const markAt = (name: string): number | undefined => onThread.find((e) => e.name === name && e.cat?.includes('blink.user_timing'))?.ts;
   // Top-level tasks: a nested RunTask (a nested run loop) lies inside its parent.
+  // DevTools reads 'RunTask' (disabled-by-default-devtools.timeline); the scheduler's own event for
+  // the same task is 'ThreadControllerImpl::RunTask' (toplevel), which a lighter trace has instead.
+  const taskName = onThread.some((e) => e.name === 'RunTask') ? 'RunTask' : 'ThreadControllerImpl::RunTask';
   const tasks = topLevel(
-    onThread.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts !== undefined && e.dur !== undefined).map((e): Interval => [e.ts!, e.ts! + e.dur!]),
+    onThread.filter((e) => e.ph === 'X' && e.name === taskName && e.ts !== undefined && e.dur !== undefined).map((e): Interval => [e.ts!, e.ts! + e.dur!]),
   );
+  if (tasks.length === 0) warnings.push('no task events on the page thread');
   const topTasks = merge(tasks);
   // A phase starts with the task that made its mark (the burst's own task belongs to the burst).
   const taskStartAt = (at: number): number => tasks.find(([a, b]) => a <= at && at < b)?.[0] ?? at;
@@ -280,15 +284,18 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
   const sampleIntervalUs = median(gaps);
   const capUs = 2 * (sampleIntervalUs ?? 0);
   const sampleIntervals: Interval[] = [];
+  const inScriptEvent = (at: number): boolean => scriptEvents.some(([a, b]) => a <= at && at < b);
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
-    if (!s.ext) continue;
+    if (!s.ext || inScriptEvent(s.at)) continue;
     const next = samples[i + 1]?.at ?? s.at + capUs;
     sampleIntervals.push([s.at, Math.min(next, s.at + capUs)]);
   }
-  const sampled = intersect(merge(sampleIntervals), topTasks);
+  // Samples taken inside an extension script event are already counted by it (and must not carry
+  // its time past the event's end); the others stand for what the events miss.
+  const sampled = subtract(intersect(merge(sampleIntervals), topTasks), scriptEvents);
   const extension = merge([...scriptEvents, ...sampled]);
-  const samplesOnly = subtract(sampled, scriptEvents);
+  const samplesOnly = sampled;
 
   const phases: PhaseMetrics[] = boundaries.map(({ phase, at }, i) => {
     const until = boundaries[i + 1]?.at ?? end;
