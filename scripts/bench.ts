@@ -73,10 +73,11 @@ const DEFAULT_LIVE_RUNS = 5;
 const DEFAULT_LIVE_RUNS_WHY = `${DEFAULT_LIVE_RUNS}, the default: ${DEFAULT_RUNS} would take the whole bench past ~3 minutes`;
 
 /**
- * Browse-page runs when neither --browse-runs nor --runs is given. Per run: Chromium traces the page
- * twice (with Backstory and baseline, ~8 s each on the 2-CPU bench machine) and runs the badge and
- * modal checks (~4 s); Firefox the badge and modal checks (~5 s). With 5 runs the part takes about
- * 2 minutes, and the whole `npm run bench` about 4.5.
+ * Browse-page runs when neither --browse-runs nor --runs is given. Per run, Chromium traces the page
+ * twice (with Backstory and baseline, ~6–7 s each on the 2-CPU bench machine) and runs the badge and
+ * modal checks (~5 s); Firefox runs the badge and modal checks (~8 s); plus launches and warm-ups.
+ * With 5 runs the part took 3 min (Chromium 113 s, Firefox 68 s) while two other test suites
+ * loaded the machine (load average ~9); the panel and live parts took 5 min then, 2 min 20 s idle.
  */
 const DEFAULT_BROWSE_RUNS = 5;
 const DEFAULT_BROWSE_RUNS_WHY = `${DEFAULT_BROWSE_RUNS}, the default: more would take the whole bench past ~6 minutes`;
