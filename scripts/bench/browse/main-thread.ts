@@ -3,10 +3,9 @@
  * stays INITIAL_SETTLE_MS past the load event, then adds `bursts` bursts of 200 cards, each followed
  * by BURST_SETTLE_MS; the trace (CDP Tracing: devtools.timeline, toplevel, V8, user timing) and a CPU
  * profile of the page (CDP Profiler, one sample per PROFILER_INTERVAL_US) are cut into phases at the
- * page's marks and read by trace-analysis.ts. Then, with the
- * page in that state, the JS heap after two forced garbage collections (CDP HeapProfiler and
- * Runtime.getHeapUsage: the whole isolate, so the page's world and the content script's isolated
- * world together) and Blink's DOM counters.
+ * page's marks and read by trace-analysis.ts. Then, with the page in that state, the JS heap after
+ * two forced garbage collections (CDP HeapProfiler and Runtime.getHeapUsage: the whole isolate, so
+ * the page's world and the content script's isolated world together) and Blink's DOM counters.
  * The same run is made in the baseline browser (an inert extension instead of Backstory).
  */
 import type { Page } from 'puppeteer-core';

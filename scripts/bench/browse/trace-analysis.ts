@@ -7,8 +7,8 @@
  * `navigationStart` user-timing mark names the URL). Phases are cut at the page's own performance
  * marks (`backstory-bench:burst:<n>` at each burst's start, `backstory-bench:end` after the last).
  *
- * The extension's main-thread time is the union of two kinds of intervals, clipped to the thread's
- * tasks so nothing counts twice:
+ * The extension's main-thread time (wall clock) is the union of two kinds of intervals, so that
+ * nothing counts twice:
  * - script events the renderer attributes to one of the extension's scripts by URL
  *   (EvaluateScript, v8.compile, v8.run, FunctionCall, ...: the content script's start, its
  *   observer, timer, animation-frame and event callbacks, each with everything it forced, e.g.
@@ -17,10 +17,11 @@
  *   the trace's own high-resolution profiler category doubled the content script's measured start-up
  *   on the bench machine) whose JS stack has a frame of an extension script: what the events above
  *   miss, chiefly promise continuations (microtasks), which run with no event of their own. A sample
- *   stands for the time until the next sample, at most 2 sampling intervals. The profile's clock is
- *   the trace's (both are base::TimeTicks in µs).
- * A long task is a top-level task (RunTask) over LONG_TASK_MS. The extension caused one when it had time in
- * it and the task would not have been long without that time.
+ *   stands for the time until the next sample, at most 2 sampling intervals, within the thread's
+ *   tasks; samples taken inside one of the events above add nothing. The profile's clock is the
+ *   trace's (both are base::TimeTicks in µs).
+ * A long task is a top-level task (RunTask) over LONG_TASK_MS. The extension caused one when it had
+ * time in it and the task would not have been long without that time.
  */
 
 export const LONG_TASK_MS = 50;
@@ -36,9 +37,10 @@ export interface TraceEvent {
   ph: string;
   ts?: number;
   dur?: number;
+  /** Thread (CPU) duration of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
-  id?: string;
   args?: Record<string, unknown>;
 }
 
@@ -235,9 +237,9 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid);
 
   const markAt = (name: string): number | undefined => onThread.find((e) => e.name === name && e.cat?.includes('blink.user_timing'))?.ts;
-  // Top-level tasks: a nested RunTask (a nested run loop) lies inside its parent.
-  // DevTools reads 'RunTask' (disabled-by-default-devtools.timeline); the scheduler's own event for
-  // the same task is 'ThreadControllerImpl::RunTask' (toplevel), which a lighter trace has instead.
+  // The thread's top-level tasks (a nested one, from a nested run loop, lies inside its parent).
+  // DevTools reads 'RunTask' (disabled-by-default-devtools.timeline, a heavy category); the
+  // scheduler's own event for the same task is 'ThreadControllerImpl::RunTask' (toplevel).
   const taskName = onThread.some((e) => e.name === 'RunTask') ? 'RunTask' : 'ThreadControllerImpl::RunTask';
   const tasks = topLevel(
     onThread.filter((e) => e.ph === 'X' && e.name === taskName && e.ts !== undefined && e.dur !== undefined).map((e): Interval => [e.ts!, e.ts! + e.dur!]),
@@ -275,8 +277,7 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
   for (const e of [...extensionEvents].sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!)) {
     if (e.ts! < outerEnd) continue;
     outerEnd = e.ts! + e.dur!;
-    const tdur = (e as TraceEvent & { tdur?: number }).tdur;
-    cpuAt.push({ at: e.ts!, us: typeof tdur === 'number' ? tdur : e.dur! });
+    cpuAt.push({ at: e.ts!, us: e.tdur ?? e.dur! });
   }
   const samples = profile ? profileSamples(profile, isExtension) : [];
   if (samples.length === 0) warnings.push('no CPU profile samples: microtasks are not attributed');
