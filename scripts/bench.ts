@@ -437,8 +437,9 @@ async function writeBrowseResults(options: Options, sizes: BuildSizes[], results
         `Chromium, CDP Tracing (${TRACE_CATEGORIES.join(', ')}) plus a CPU profile (CDP Profiler, ${PROFILER_INTERVAL_US} µs interval) of the page's renderer main thread. ` +
         `Phases: initial = the page's navigationStart to ${INITIAL_SETTLE_MS} ms after its load event; each burst = from the task that ran the burst to the next burst (~${BURST_SETTLE_MS} ms). ` +
         'Extension time = union of script events whose URL is the extension (EvaluateScript, v8.compile, FunctionCall, ...) and profile samples with an extension frame on the stack (each standing for the time to the next sample, at most 2 intervals), within the thread\'s tasks; wall-clock time. ' +
-        `Long task = top-level task over ${LONG_TASK_MS} ms; caused by the extension when the extension's time in it is at least half of it, or it is over ${LONG_TASK_MS} ms only because of that time and that time is at least ${GRAZE_MS} ms ` +
-        '(smaller slivers that tip a page task of about 50 ms over the line are listed as tippedOverByExtension).',
+        `Long task = top-level task over ${LONG_TASK_MS} ms; caused by the extension when the extension's CPU time in it (thread time of its script events + sampled-only time) is at least half of it, ` +
+        `or it is over ${LONG_TASK_MS} ms only because of that time and that time is at least ${GRAZE_MS} ms ` +
+        '(smaller slivers that tip a page task of about 50 ms over the line are listed as tippedOverByExtension). The budget figures themselves are wall-clock; CPU time is given beside them.',
       baseline: 'the same Chromium build and flags (tests/harness/browsers.ts), with an inert extension (no content script, no permission, empty service worker) instead of Backstory; runs alternate between the two browsers.',
       heap: 'after the traced run: HeapProfiler.collectGarbage twice, Runtime.getHeapUsage (the page isolate: page and content-script worlds); added = with Backstory − baseline, per run pair.',
       badges:

@@ -180,7 +180,7 @@ const NO_HEAP = 'n/a: no JS heap figure over WebDriver BiDi';
 
 function listTasks(label: string, tasks: readonly (LongTask & { run: number; phase: string })[]): string {
   if (tasks.length === 0) return '';
-  return `; ${label}: ${tasks.map((t) => `run ${t.run} ${t.phase} +${t.atMs.toFixed(0)} ms, ${msText(t.durationMs)} with ${msText(t.extensionMs)} extension`).join('; ')}`;
+  return `; ${label}: ${tasks.map((t) => `run ${t.run} ${t.phase} +${t.atMs.toFixed(0)} ms, ${msText(t.durationMs)} with ${msText(t.extensionMs)} extension (CPU ${msText(t.extensionCpuMs)})`).join('; ')}`;
 }
 
 export function budgetLines(sizes: readonly BuildSizes[], summaries: readonly BrowserBrowseSummary[]): BudgetLine[] {
@@ -245,7 +245,7 @@ export function budgetLines(sizes: readonly BuildSizes[], summaries: readonly Br
           budget: 'none',
           result: verdict(m.longTasksCausedByExtension.length <= BUDGET.longTasksCausedByExtension),
           detail:
-            `caused = the extension's time is at least half the task, or the task is over ${LONG_TASK_MS} ms only because of it and it is at least ${GRAZE_MS} ms; ` +
+            `caused = the extension's CPU time in it is at least half the task, or the task is over ${LONG_TASK_MS} ms only because of it and it is at least ${GRAZE_MS} ms; ` +
             `${m.longTasksWithExtensionTime} long task(s) held some extension time` +
             listTasks('caused', m.longTasksCausedByExtension) +
             listTasks(`page tasks tipped over ${LONG_TASK_MS} ms by under ${GRAZE_MS} ms of extension time (not counted)`, m.longTasksTippedOverByExtension),
