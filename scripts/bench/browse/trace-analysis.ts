@@ -289,7 +289,7 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
   for (const e of [...extensionEvents].sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!)) {
     if (e.ts! < outerEnd) continue;
     outerEnd = e.ts! + e.dur!;
-    cpuAt.push({ at: e.ts!, us: e.tdur ?? e.dur! });
+    cpuAt.push({ at: e.ts!, us: Math.min(e.tdur ?? e.dur!, e.dur!) });
   }
   const samples = profile ? profileSamples(profile, isExtension) : [];
   if (samples.length === 0) warnings.push('no CPU profile samples: microtasks are not attributed');
