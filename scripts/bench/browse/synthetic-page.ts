@@ -33,7 +33,6 @@ export const SYNTHETIC_PATH = '/browse?bench=synthetic';
 export const SYNTHETIC_URL = `https://www.netflix.com${SYNTHETIC_PATH}`;
 
 /** The titles with a story, and where their cards are (row index, slot index in the row). */
-export const STORY_TITLES: readonly FakeTitle[] = [SOMOS, PAPER_HARBOR];
 const STORY_PLACES: readonly { title: FakeTitle; rows: readonly number[]; slot: number }[] = [
   // Rows 0 and 1 are in view (under the billboard) when the page loads: no story card there, so
   // every story card becomes visible by a scroll after the content script has started.

@@ -34,7 +34,8 @@ export const LONG_TASK_MS = 50;
 /** See above: 10% of LONG_TASK_MS. */
 export const GRAZE_MS = 5;
 
-export const MARK_PREFIX = 'backstory-bench:';
+/** The page's own marks (page/synthetic-browse.js sets the burst marks, the bench the end mark). */
+const MARK_PREFIX = 'backstory-bench:';
 export const BURST_MARK = (n: number): string => `${MARK_PREFIX}burst:${n}`;
 export const END_MARK = `${MARK_PREFIX}end`;
 
