@@ -2,10 +2,12 @@
  * In one browser with Backstory (Chromium or Firefox), on the synthetic browse page:
  *
  * Warm-up (once): the titles with a story become "cached" the way a user makes them so. Somos.'s
- * detail modal is opened once (the extension learns its Netflix ID; the panel must show), then
- * the page is reloaded and Somos.'s card brought into view: a badge there within BADGE_PROBE_MS says
- * this build shows badges. Then Paper Harbor's rows are scrolled into view once (a live lookup
- * through the fake Wikidata, Wikipedia, TVmaze), waiting up to LIVE_BADGE_TIMEOUT_MS on the first.
+ * detail modal is opened once (the extension learns its Netflix ID; the panel must show), and Paper
+ * Harbor's (its live lookup through the fake Wikidata, Wikipedia, TVmaze; not fatal if it fails,
+ * whatever the badges do with it then is measured). Then the page is reloaded and Somos.'s card
+ * brought into view: a badge there within BADGE_PROBE_MS says this build shows badges. Then Paper
+ * Harbor's rows are scrolled into view once (a lookup from the cards, if badges make one), waiting
+ * up to LIVE_BADGE_TIMEOUT_MS on the first.
  *
  * Each run: a new tab on the page, the content script started, the badge stopwatch armed
  * (page/synthetic-browse.js: watchBadges), then every row holding a story card is scrolled to the
@@ -17,6 +19,7 @@
 import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../../../tests/harness/browsers';
 import { closeDetailModal, nextFrames, openBrowsePage, standardCard, timeCardClick, waitForContentScript } from '../browse-page';
+import { LIVE_TIMEOUT_MS } from '../live-timing';
 import { PANEL_TIMEOUT_MS } from '../panel-timing';
 import type { BadgeWatchEntry, BenchPageWindow } from './page-api';
 import { PAPER_HARBOR, SOMOS } from '../../../tests/fixtures/site/catalog';
@@ -37,10 +40,13 @@ const BADGE_WAIT_MS = 1_000;
 const BADGE_PROBE_WAIT_MS = 250;
 
 const SOMOS_CARD = standardCard(SOMOS.id);
+const PAPER_HARBOR_CARD = standardCard(PAPER_HARBOR.id);
 
 export interface WarmUp {
   /** Modal open → panel visible for Somos. in the warm-up (the first panel of this browser). */
   somosPanelMs: number;
+  /** The same for Paper Harbor (its live lookup), or why it did not show. */
+  paperHarborPanel: { ms: number } | { failed: string };
   /** The cached Somos. card got a badge after the reload. */
   somosBadge: boolean;
   /** A Paper Harbor card got a badge (after its live lookup). */
@@ -131,6 +137,9 @@ export async function warmUp(launched: LaunchedBrowser, log: (line: string) => v
     const panel = await timeCardClick(page, SOMOS_CARD, PANEL_TIMEOUT_MS);
     if (!panel.ok) throw new BadgeRunFailed(`warm-up: Somos.'s panel did not show: ${panel.reason}`);
     if (!(await closeDetailModal(page, PANEL_TIMEOUT_MS))) throw new BadgeRunFailed('warm-up: the panel stayed after the modal closed');
+    const lookup = await timeCardClick(page, PAPER_HARBOR_CARD, LIVE_TIMEOUT_MS);
+    const paperHarborPanel: WarmUp['paperHarborPanel'] = lookup.ok ? { ms: lookup.ms } : { failed: lookup.reason };
+    if (lookup.ok && !(await closeDetailModal(page, PANEL_TIMEOUT_MS))) throw new BadgeRunFailed('warm-up: the panel stayed after the modal closed');
 
     await page.goto(SYNTHETIC_URL, { waitUntil: 'load' });
     await waitForContentScript(page);
@@ -148,6 +157,7 @@ export async function warmUp(launched: LaunchedBrowser, log: (line: string) => v
     const badgesOnPage = await api(page).badgeCount();
     const warm: WarmUp = {
       somosPanelMs: panel.ms,
+      paperHarborPanel,
       somosBadge,
       paperHarborBadge,
       badgesOnPage,
@@ -155,7 +165,8 @@ export async function warmUp(launched: LaunchedBrowser, log: (line: string) => v
       wallMs: Date.now() - started,
     };
     log(
-      `${launched.kind} warm-up: Somos. panel ${panel.ms.toFixed(1)} ms; badge on the cached Somos. card: ${somosBadge ? 'yes' : 'no'}; ` +
+      `${launched.kind} warm-up: Somos. panel ${panel.ms.toFixed(1)} ms, Paper Harbor panel (live lookup) ` +
+        `${'ms' in paperHarborPanel ? `${paperHarborPanel.ms.toFixed(1)} ms` : `did not show: ${paperHarborPanel.failed}`}; badge on the cached Somos. card: ${somosBadge ? 'yes' : 'no'}; ` +
         `on Paper Harbor after its lookup: ${paperHarborBadge ? 'yes' : 'no'}; ${badgesOnPage} backstory-badge element(s) on the page` +
         (warm.badgesExpected ? '' : ' → this build shows no badges: the runs only look briefly'),
     );
