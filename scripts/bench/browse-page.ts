@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { REPO_ROOT, type BrowserKind, type LaunchedBrowser } from '../../tests/harness/browsers';
 import { netflixUrl } from '../../tests/fixtures/site/catalog';
-import { readStopwatch, startStopwatch, type StopwatchResult } from './stopwatch';
+import { PANEL_HOST, readStopwatch, startStopwatch, type StopwatchResult } from './stopwatch';
 
 /** How long the always-on content script may take to announce itself after the page's load event. */
 const CONTENT_SCRIPT_START_TIMEOUT_MS = 5_000;
@@ -19,13 +19,22 @@ export function standardCard(netflixId: string): string {
 }
 
 /**
- * A new tab on /browse, loaded, with `card` visible. A preload script listens for the always-on
+ * A new tab on /browse (or `url`), loaded, with `card` visible. A preload script listens for the always-on
  * content script's start: WXT's ContentScriptContext posts
  * `<extension id>:netflix:wxt:content-script-started` to the window when the script starts
  * (run_at document_idle, i.e. around or after the load event).
  */
-export async function openBrowsePage(launched: LaunchedBrowser, card: string): Promise<Page> {
+export async function openBrowsePage(launched: LaunchedBrowser, card: string, url = netflixUrl.browse()): Promise<Page> {
   const page = await launched.newPage();
+  await listenForContentScript(page);
+  await page.bringToFront();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector(card, { visible: true, timeout: 10_000 });
+  return page;
+}
+
+/** The preload script of openBrowsePage, for pages opened otherwise: every document of `page` listens. */
+export async function listenForContentScript(page: Page): Promise<void> {
   await page.evaluateOnNewDocument(() => {
     window.addEventListener('message', (event: MessageEvent) => {
       const type: unknown = (event.data as { type?: unknown } | null)?.type;
@@ -34,10 +43,6 @@ export async function openBrowsePage(launched: LaunchedBrowser, card: string): P
       }
     });
   });
-  await page.bringToFront();
-  await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
-  await page.waitForSelector(card, { visible: true, timeout: 10_000 });
-  return page;
 }
 
 /**
@@ -75,6 +80,25 @@ export async function timeCardClick(page: Page, card: string, timeoutMs: number,
   beforeClick?.();
   await page.click(card);
   return readStopwatch(page);
+}
+
+const MODAL_CLOSE_BUTTON = '[data-uia="previewModal-closebtn"]';
+
+/**
+ * Closes the detail modal with its own close button and waits until the panel host is gone (then
+ * two frames). Returns false when the panel was still there after `timeoutMs`.
+ */
+export async function closeDetailModal(page: Page, timeoutMs: number): Promise<boolean> {
+  await page.bringToFront();
+  await page.click(MODAL_CLOSE_BUTTON);
+  const gone = await page
+    .waitForFunction((host: string) => !document.querySelector(host), { timeout: timeoutMs, polling: 50 }, PANEL_HOST)
+    .then(
+      () => true,
+      () => false,
+    );
+  if (gone) await nextFrames(page);
+  return gone;
 }
 
 /** Saves a screenshot of the page as it is; returns a note to append to the failure message. */

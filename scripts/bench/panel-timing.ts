@@ -8,13 +8,12 @@ import type { Page } from 'puppeteer-core';
 import { launchBrowser, type BrowserKind } from '../../tests/harness/browsers';
 import type { FakeInternet } from '../../tests/harness/fake-internet';
 import { SOMOS } from '../../tests/fixtures/site/catalog';
-import { failureScreenshot, nextFrames, openBrowsePage, standardCard, timeCardClick, waitForContentScript } from './browse-page';
+import { closeDetailModal, failureScreenshot, openBrowsePage, standardCard, timeCardClick, waitForContentScript } from './browse-page';
 import { PANEL_HOST, type StopwatchResult } from './stopwatch';
 
 export const PANEL_TIMEOUT_MS = 15_000;
 
 const SOMOS_CARD = standardCard(SOMOS.id);
-const MODAL_CLOSE_BUTTON = '[data-uia="previewModal-closebtn"]';
 
 export interface RunTiming {
   run: number;
@@ -79,16 +78,8 @@ async function timeModalToPanel(page: Page, label: string, partial: BrowserTimin
 
 /** Closes the detail modal with its own close button and waits until the panel host is gone. */
 async function closeModal(page: Page, label: string, partial: BrowserTimings): Promise<void> {
-  await page.bringToFront();
-  await page.click(MODAL_CLOSE_BUTTON);
-  const gone = await page
-    .waitForFunction((host: string) => !document.querySelector(host), { timeout: PANEL_TIMEOUT_MS, polling: 50 }, PANEL_HOST)
-    .then(
-      () => true,
-      () => false,
-    );
+  const gone = await closeDetailModal(page, PANEL_TIMEOUT_MS);
   if (!gone) throw await failure(page, `${label}: the panel (${PANEL_HOST}) was still in the page ${PANEL_TIMEOUT_MS / 1000} s after closing the modal`, partial);
-  await nextFrames(page);
 }
 
 /** Saves a screenshot of the page as it is and returns the error that stops the benchmark. */

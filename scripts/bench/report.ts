@@ -95,7 +95,7 @@ function ms(value: number): string {
 }
 
 /** The first `leftColumns` columns left-aligned (names), the others (numbers) right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
+export function table(header: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
   const all = [header, ...rows];
   const widths = header.map((_, col) => Math.max(...all.map((row) => (row[col] ?? '').length)));
   const line = (row: readonly string[]): string =>

@@ -1,0 +1,28 @@
+/**
+ * The baseline browser: the same launch as the measured one (tests/harness/browsers.ts: same flags,
+ * same fake internet, extensions enabled) with an inert extension in Backstory's place, because
+ * launchBrowser always installs one. The inert extension has no content script, no host
+ * permission and an empty service worker: nothing of it reaches the page.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface InertExtension {
+  dir: string;
+  remove(): Promise<void>;
+}
+
+export async function makeInertExtension(): Promise<InertExtension> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'backstory-bench-inert-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Inert (Backstory bench baseline)',
+    version: '1.0',
+    description: 'No content script, no permission: stands in for Backstory in the baseline browser.',
+    background: { service_worker: 'background.js' },
+  };
+  await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(dir, 'background.js'), '// Intentionally empty.\n');
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
