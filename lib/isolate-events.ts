@@ -8,6 +8,8 @@ const INPUT_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mous
 /** Hovering a card opens Netflix's preview: hovering or focusing our badge on that card must not. */
 export const HOVER_EVENTS = ['mouseover', 'mouseout', 'pointerover', 'pointerout', 'focusin', 'focusout'];
 
+const stop = (event: Event) => event.stopPropagation();
+
 export function isolateEvents(host: HTMLElement, extra: readonly string[] = []): void {
-  for (const type of [...INPUT_EVENTS, ...extra]) host.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of [...INPUT_EVENTS, ...extra]) host.addEventListener(type, stop);
 }

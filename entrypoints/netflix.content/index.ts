@@ -15,7 +15,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const onError = (error: unknown) => console.debug('Backstory:', error);
-    const readUrl = () => new URL(location.href);
+    // Read on every batch of page changes: parsed again only when the address changed.
+    let address = { href: '', url: new URL(location.href) };
+    const readUrl = () => (address.href === location.href ? address.url : (address = { href: location.href, url: new URL(location.href) }).url);
     const schedule = (run: () => void) => void ctx.requestAnimationFrame(run);
     const badges = createBadgeController({
       doc: document,

@@ -52,7 +52,12 @@ export function followFocus(options: FocusWatcherOptions) {
     schedule(check);
   }
 
-  const observer = new MutationObserver(requestCheck);
+  // Our own badges and panel coming and going, and rows of cards loading or paging, change
+  // nothing about which title is in focus: no need to read a page of thousands of cards for that.
+  const rows = adapter.cardGroups;
+  const observer = new MutationObserver((records) => {
+    if (!records.every((record) => isOwnChange(record) || (rows !== undefined && isWithinRows(record, rows)))) requestCheck();
+  });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   requestCheck();
 
@@ -67,6 +72,18 @@ export function followFocus(options: FocusWatcherOptions) {
       observer.disconnect();
     },
   };
+}
+
+function isOwnChange(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && (node as Element).localName.startsWith('backstory-'));
+}
+
+/** Nodes added to or removed from a row, or whole rows coming and going. */
+function isWithinRows(record: MutationRecord, rows: string): boolean {
+  if (record.target.nodeType === 1 && (record.target as Element).closest(rows)) return true;
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((node) => node.nodeType !== 1 || (node as Element).matches(rows));
 }
 
 function identityOf({ sighting }: FocusSighting): string {

@@ -6,8 +6,9 @@
  * lists and search chips all name real titles that are not the one the user is looking at.
  */
 import { NETFLIX_HOSTS } from './hosts';
-import type { CardSighting, FocusSighting, SiteAdapter } from './types';
-import { CARD_ELEMENTS, cardSightings, readCard } from './netflix/cards';
+import type { FocusSighting, SiteAdapter } from './types';
+import { CARD_ELEMENTS, readCard } from './netflix/cards';
+import { CARD } from './netflix/selectors';
 import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
 import { detailFocus, findDetailDialog } from './netflix/modal';
 import { titlePageFocus } from './netflix/title-page';
@@ -26,15 +27,12 @@ export function netflixFocus(doc: Document, url: URL): FocusSighting | null {
   return null;
 }
 
-export function netflixCards(doc: Document, url: URL): CardSighting[] {
-  return cardSightings(doc, url);
-}
 
 export const netflix: SiteAdapter = {
   site: 'netflix',
   hosts: NETFLIX_HOSTS,
   focus: netflixFocus,
-  cards: netflixCards,
   cardElements: CARD_ELEMENTS,
+  cardGroups: CARD.groups,
   readCard,
 };

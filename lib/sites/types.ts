@@ -30,13 +30,16 @@ export interface SiteAdapter {
   hosts: readonly string[];
   /** The focused title, or null when the page shows none (browse rows, search, loading). */
   focus(doc: Document, url: URL): FocusSighting | null;
-  /** Every card title on the page, deduplicated by ID, in document order. */
-  cards(doc: Document, url: URL): CardSighting[];
   /**
    * A selector for every element that may be a card (`readCard` decides), so a watcher can find
    * cards in the nodes a page adds without reading the whole document again.
    */
   cardElements: string;
+  /**
+   * A selector for the rows and galleries cards sit in, if the site has them: a watcher observes
+   * the rows and only the cards of rows near the screen, instead of every card on a long page.
+   */
+  cardGroups?: string;
   /** The title one card element shows, or null when it shows none we may badge. */
   readCard(element: Element, url: URL): CardSighting | null;
 }

@@ -10,25 +10,41 @@ export const BADGE_HOST_TAG = 'backstory-badge';
  * badge never reads the page's styles (a forced style recalculation on a page of 2,000 cards).
  * The teaser shows on hover and on keyboard focus; without motion, so reduced motion needs nothing.
  */
-const BADGE_CSS = `
-:host { all: initial; display: block; position: relative; width: 0; height: 0; overflow: visible; z-index: 3; }
-button {
-  position: absolute; top: 6px; left: 6px; white-space: nowrap;
-  font: 600 11px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #fff; background: rgba(18, 18, 18, 0.88); border: 1px solid rgba(255, 255, 255, 0.7);
-  border-radius: 3px; padding: 3px 7px; cursor: pointer; letter-spacing: 0.02em;
+const BADGE_CSS = [
+  ':host{all:initial;display:block;position:relative;width:0;height:0;overflow:visible;z-index:3}',
+  'button{position:absolute;top:6px;left:6px;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;color:#fff;background:rgba(18,18,18,.88);border:1px solid rgba(255,255,255,.7);border-radius:3px;padding:3px 7px;cursor:pointer}',
+  'button:hover{background:#000;border-color:#fff}',
+  'button:focus-visible{outline:2px solid #fff;outline-offset:2px}',
+  '[role=tooltip]{display:none;position:absolute;top:30px;left:6px;max-width:320px;width:max-content;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.35 system-ui,sans-serif;color:#f2f2f2;background:#181818;border:1px solid #5a5a5a;border-radius:3px;padding:4px 7px}',
+  'button:hover+[role=tooltip],button:focus-visible+[role=tooltip]{display:block}',
+  '@media (forced-colors:active){button,[role=tooltip]{border-color:CanvasText}}',
+].join('');
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * One parsed style sheet shared by every badge where a content script may adopt one (Chromium);
+ * elsewhere (Firefox's content-script sandbox refuses it) each badge carries its own <style>.
+ */
+function adoptStyles(shadow: ShadowRoot, doc: Document): void {
+  try {
+    if (sharedSheet === undefined) {
+      sharedSheet = null;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(BADGE_CSS);
+      sharedSheet = sheet;
+    }
+    if (sharedSheet) {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    sharedSheet = null;
+  }
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  shadow.append(style);
 }
-button:hover { background: #000; border-color: #fff; }
-button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
-[role="tooltip"] {
-  display: none; position: absolute; top: 30px; left: 6px; max-width: 320px; width: max-content;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-  font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #f2f2f2; background: #181818; border: 1px solid #5a5a5a; border-radius: 3px; padding: 4px 7px;
-}
-button:hover + [role="tooltip"], button:focus-visible + [role="tooltip"] { display: block; }
-@media (forced-colors: active) { button, [role="tooltip"] { border-color: CanvasText; } }
-`;
 
 export interface Badge {
   element: HTMLElement;
@@ -46,8 +62,6 @@ export function createBadge(doc: Document, siteId: string, story: CardStory, ope
   element.dataset.showKey = story.key;
   element.dataset.siteId = siteId;
   const shadow = element.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.action = 'open-story';
@@ -58,7 +72,8 @@ export function createBadge(doc: Document, siteId: string, story: CardStory, ope
   teaser.id = 'teaser';
   teaser.setAttribute('role', 'tooltip');
   teaser.textContent = teaserOf(story);
-  shadow.append(style, button, teaser);
+  adoptStyles(shadow, doc);
+  shadow.append(button, teaser);
   button.addEventListener('click', (event) => {
     event.preventDefault();
     open();

@@ -6,18 +6,20 @@ export interface SeenCard {
   card: CardSighting;
 }
 
+type Observer = Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+
 export interface CardWatcherOptions {
   doc: Document;
-  adapter: Pick<SiteAdapter, 'cardElements' | 'readCard'>;
+  adapter: Pick<SiteAdapter, 'cardElements' | 'cardGroups' | 'readCard'>;
   readUrl: () => URL;
   /** Runs the handling of a batch of mutations once per animation frame in the page. */
   schedule: (run: () => void) => void;
   /** Cards that came on screen, read now (one call per batch of the intersection observer). */
   onVisible(cards: SeenCard[]): void;
-  /** A card element left the page, or changed to show another title: its badge must go. */
+  /** A card element reported visible left the page, or changed to show another title: its badge must go. */
   onGone(element: Element): void;
-  /** For tests: stands in for the browser's IntersectionObserver. */
-  createIntersectionObserver?: (callback: IntersectionObserverCallback) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+  /** For tests: stands in for the browser's IntersectionObserver (called twice: groups, then cards). */
+  createIntersectionObserver?: (callback: IntersectionObserverCallback) => Observer;
 }
 
 /** Attributes that, when they change on a card element, may make it another title. */
@@ -26,28 +28,50 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 /**
  * Finds card elements as the page adds them and reads each only when it comes on screen.
  *
- * Costs stay proportional to what changed: the first pass queries the document once; after that
- * only added subtrees are queried (one `querySelectorAll` each, in one pass per animation frame),
- * and nothing is read until the intersection observer reports a card visible. Removed cards are
- * unobserved, so the observer never keeps a detached element alive.
+ * Two levels of intersection observers keep the cost proportional to what is on screen, not to
+ * what the page holds: the rows (the adapter's card groups) are observed, and only the cards of
+ * rows near the screen are; a row that scrolls away hands its cards back. Cards outside any row
+ * are observed themselves. After the first pass only added subtrees are queried (one pass per
+ * animation frame); removed cards and rows are unobserved, so nothing detached is kept alive.
  */
 export function followCards(options: CardWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onVisible, onGone } = options;
-  const tracked = new WeakSet<Element>();
-  let added: Node[] = [];
+  const groupSelector = adapter.cardGroups;
+  const observing = new WeakSet<Element>();
+  const reported = new WeakSet<Element>();
+  const watchedGroups = new WeakSet<Element>();
+  /** Rows on or near the screen: their cards are observed. Strong references, dropped on removal. */
+  const nearGroups = new Set<Element>();
+  let addedNodes: Node[] = [];
   let removed: Node[] = [];
   let changed = new Set<Element>();
   let pending = false;
   let stopped = false;
 
-  const intersections = (options.createIntersectionObserver ?? ((callback) => new IntersectionObserver(callback)))((entries) => {
+  const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
+
+  const groupObserver = createObserver((entries) => {
+    if (stopped) return;
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting && target.isConnected) {
+        nearGroups.add(target);
+        target.querySelectorAll(adapter.cardElements).forEach(observe);
+      } else if (nearGroups.delete(target)) {
+        target.querySelectorAll(adapter.cardElements).forEach(release);
+      }
+    }
+  });
+
+  const cardObserver = createObserver((entries) => {
     if (stopped) return;
     const url = readUrl();
     const seen: SeenCard[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting || !entry.target.isConnected) continue;
       const card = readSafely(entry.target, url);
-      if (card) seen.push({ element: entry.target, card });
+      if (!card) continue;
+      reported.add(entry.target);
+      seen.push({ element: entry.target, card });
     }
     if (seen.length > 0) onVisible(seen);
   });
@@ -61,71 +85,117 @@ export function followCards(options: CardWatcherOptions) {
     }
   }
 
-  function track(element: Element): void {
-    if (tracked.has(element)) return;
-    tracked.add(element);
-    intersections.observe(element);
+  function observe(card: Element): void {
+    if (observing.has(card)) return;
+    observing.add(card);
+    cardObserver.observe(card);
   }
 
-  function untrack(element: Element): void {
-    if (!tracked.has(element)) return;
-    tracked.delete(element);
-    intersections.unobserve(element);
-    onGone(element);
+  /** Its row left the screen: stop watching the card, but it stays badged and known. */
+  function release(card: Element): void {
+    if (!observing.delete(card)) return;
+    cardObserver.unobserve(card);
   }
 
-  function cardsIn(node: Node): Element[] {
+  function forget(card: Element): void {
+    release(card);
+    if (reported.delete(card)) onGone(card);
+  }
+
+  function watchGroup(group: Element): void {
+    if (watchedGroups.has(group)) return;
+    watchedGroups.add(group);
+    groupObserver.observe(group);
+  }
+
+  function unwatchGroup(group: Element): void {
+    if (!watchedGroups.delete(group)) return;
+    groupObserver.unobserve(group);
+    nearGroups.delete(group);
+  }
+
+  /** Cards outside any row: observed themselves. */
+  const rowlessCards = groupSelector ? `:is(${adapter.cardElements}):not(:is(${groupSelector}) *)` : adapter.cardElements;
+
+  /** A card found in the page: watched now if it has no row or its row is near, else when its row comes near. */
+  function consider(card: Element): void {
+    const group = groupSelector ? card.closest(groupSelector) : null;
+    if (!group || nearGroups.has(group)) observe(card);
+    else watchGroup(group);
+  }
+
+  /**
+   * What the page added: inside a row, its cards are watched if the row is near (else the row
+   * brings them when it comes near); elsewhere, the rows it holds are watched, and its cards
+   * outside rows. One query per added node, never one per card.
+   */
+  function added(node: Element): void {
+    const group = groupSelector ? node.closest(groupSelector) : null;
+    if (group) {
+      if (nearGroups.has(group)) within(node, adapter.cardElements).forEach(observe);
+      else watchGroup(group);
+      return;
+    }
+    if (groupSelector) within(node, groupSelector).forEach(watchGroup);
+    within(node, rowlessCards).forEach(observe);
+  }
+
+  function within(node: Node, selector: string): Element[] {
     if (!isElement(node) || isOurs(node)) return [];
-    const inside = Array.from(node.querySelectorAll(adapter.cardElements));
-    return node.matches(adapter.cardElements) ? [node, ...inside] : inside;
+    const inside = Array.from(node.querySelectorAll(selector));
+    return node.matches(selector) ? [node, ...inside] : inside;
   }
 
   function handleMutations(): void {
     pending = false;
     if (stopped) return;
-    const [nowAdded, nowRemoved, nowChanged] = [added, removed, changed];
-    added = [];
+    const [nowAdded, nowRemoved, nowChanged] = [addedNodes, removed, changed];
+    addedNodes = [];
     removed = [];
     changed = new Set();
     for (const node of nowRemoved) {
-      // A node moved within the page is removed and added again: it is still a card.
-      if (!node.isConnected) cardsIn(node).forEach(untrack);
+      // A node moved within the page is removed and added again: it is still there.
+      if (node.isConnected) continue;
+      within(node, adapter.cardElements).forEach(forget);
+      if (groupSelector) within(node, groupSelector).forEach(unwatchGroup);
     }
     for (const element of nowChanged) {
       // Same element, maybe another title now: forget what it showed and read it afresh.
       if (!element.isConnected) continue;
-      untrack(element);
-      if (element.matches(adapter.cardElements)) track(element);
+      forget(element);
+      if (element.matches(adapter.cardElements)) consider(element);
     }
     for (const node of nowAdded) {
-      if (node.isConnected) cardsIn(node).forEach(track);
+      if (node.isConnected && isElement(node) && !isOurs(node)) added(node);
     }
   }
 
   const mutations = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
-        if (isElement(record.target) && tracked.has(record.target)) changed.add(record.target);
+        if (isElement(record.target) && (observing.has(record.target) || reported.has(record.target))) changed.add(record.target);
         continue;
       }
-      record.addedNodes.forEach((node) => added.push(node));
+      record.addedNodes.forEach((node) => addedNodes.push(node));
       record.removedNodes.forEach((node) => removed.push(node));
     }
-    if (pending || stopped || (added.length === 0 && removed.length === 0 && changed.size === 0)) return;
+    if (pending || stopped || (addedNodes.length === 0 && removed.length === 0 && changed.size === 0)) return;
     pending = true;
     schedule(handleMutations);
   });
 
   mutations.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: IDENTITY_ATTRIBUTES });
-  doc.querySelectorAll(adapter.cardElements).forEach(track);
+  added(doc.documentElement);
 
   return {
-    /** Disconnects both observers; nothing is read or reported afterwards. */
+    /** Disconnects every observer; nothing is read or reported afterwards. */
     stop(): void {
       stopped = true;
       mutations.disconnect();
-      intersections.disconnect();
-      added = [];
+      groupObserver.disconnect();
+      cardObserver.disconnect();
+      nearGroups.clear();
+      addedNodes = [];
       removed = [];
       changed.clear();
     },

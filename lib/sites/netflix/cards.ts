@@ -2,12 +2,8 @@
  * Card titles on browse and search pages, plus the hover (mini) modal. Cards are read from their
  * link: `aria-label` is the title (the image alt is empty), the href holds the ID.
  *
- * `readCard` reads one element, so the content script can read only the cards that come on screen;
- * `cardSightings` reads a whole page (tests, and anyone wanting every card at once).
- *
- * Saved pages re-parse with duplicated links (HTML cannot nest `<a>`, so the parser clones the
- * card link around nested ones) and carousels repeat cards to wrap around: hence one sighting per
- * ID in `cardSightings`, the first in document order.
+ * `readCard` reads one element, so the content script can read only the cards that come on screen
+ * (lib/sites/cards-on-page.ts reads a whole page).
  */
 import type { CardSighting } from '../types';
 import { isExcluded } from './dom';
@@ -29,11 +25,6 @@ export function readCard(element: Element, url: URL): CardSighting | null {
   if (element.matches(LEGACY_CARD)) return legacyCard(element, url);
   if (isMiniDialog(element)) return miniModalCard(element.ownerDocument, url, element) ?? null;
   return null;
-}
-
-export function cardSightings(doc: Document, url: URL): CardSighting[] {
-  const cards = Array.from(doc.querySelectorAll(CARD_ELEMENTS), (element) => readCard(element, url));
-  return dedupe(cards.filter((card): card is CardSighting => card !== null));
 }
 
 /** 2026 carousel rows and search results: the ID is the link's `jbv`. */
@@ -74,15 +65,4 @@ function badgeHost(link: Element): Element {
     if (host) return host;
   }
   return link;
-}
-
-function dedupe(cards: CardSighting[]): CardSighting[] {
-  const seen = new Set<string>();
-  return cards.filter(({ sighting }) => {
-    // The mini modal previews a card on the same page: both need their badge.
-    const key = `${sighting.surface}:${sighting.siteId ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -16,6 +16,8 @@ export const CARD = {
   legacySliderRefocus: '.title-card a.slider-refocus[aria-label]',
   /** Legacy Continue Watching row: its links resume an episode (a progress bar sits under each card). */
   continueWatchingRow: '.lolomoRow[data-list-context="continueWatching"]',
+  /** Rows and galleries of cards: 2026 carousel rows, legacy lolomo rows, search results (2026 and older). */
+  groups: 'section.carousel-row, .lolomoRow, [data-uia="search-gallery"], .gallery',
   /** Badge hosts, outermost slot first: 2026 carousel slot, legacy slider slot, legacy card. */
   hosts: ['div[data-virtual-slot]', '.slider-item', '.title-card-container'],
 } as const;

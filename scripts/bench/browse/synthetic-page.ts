@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FakeResponse, Route } from '../../../tests/harness/fake-internet';
 import { ASSET_PREFIX } from '../../../tests/harness/netflix-site';
-import { BILLBOARD_ID, CATALOG, PAPER_HARBOR, SOMOS, type FakeTitle } from '../../../tests/fixtures/site/catalog';
+import { BILLBOARD_ID, CATALOG, PAPER_HARBOR, SITE_BEHAVIOUR, SOMOS, type FakeTitle } from '../../../tests/fixtures/site/catalog';
 
 export const SYNTHETIC_ROWS = 40;
 export const CARDS_PER_ROW = 50;
@@ -204,6 +204,9 @@ function pageHtml(): string {
     `<script src="${asset('bench-catalog.js')}"></script>` +
     `<script src="${asset('common.js')}"></script>` +
     `<script src="${asset('bench-art.js')}"></script>` +
+    `<script src="${asset('cards.js')}"></script>` +
+    `<script src="${asset('modals.js')}"></script>` +
+    `<script src="${asset('search.js')}"></script>` +
     `<script src="${asset('browse.js')}"></script>` +
     `<script src="${asset('bench-browse.js')}"></script>` +
     '</body></html>\n'
@@ -224,6 +227,9 @@ export function syntheticPageRoutes(): Route[] {
     titles: [...CATALOG, ...DATA.titles],
     rows: DATA.rows,
     billboardId: BILLBOARD_ID,
+    // Every row in the page from the start, all 50 cards of each (no paging), no hover previews:
+    // the page the issue describes, 2,000 cards at once.
+    behaviour: { ...SITE_BEHAVIOUR, initialRows: SYNTHETIC_ROWS, pageSize: CARDS_PER_ROW, miniModalHoverMs: 0 },
     benchBursts: DATA.burstRows,
   })};\n`;
   const art = `window.FakeNetflix.art = (function (art) {\n  return function (kind, id) { return kind === 'card' ? 'https://${ART_HOST}${CARD_ART_PATH}' : art(kind, id); };\n})(window.FakeNetflix.art);\n`;

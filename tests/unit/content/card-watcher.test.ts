@@ -51,22 +51,32 @@ describe('card watcher', () => {
     document.body.innerHTML = '';
   });
 
-  function start(adapter = netflix) {
-    let intersections!: FakeIntersections;
+  /**
+   * Starts the watcher; `rowsNear` (default) has every row report itself near the screen at once,
+   * so the card observer is what a test drives.
+   */
+  function start(adapter = netflix, { rowsNear = true } = {}) {
+    const observers: FakeIntersections[] = [];
     const onVisible = vi.fn<(cards: SeenCard[]) => void>();
     const onGone = vi.fn<(element: Element) => void>();
     const readCard = vi.fn(adapter.readCard);
     const watcher = followCards({
       doc: document,
-      adapter: { cardElements: adapter.cardElements, readCard },
+      adapter: { cardElements: adapter.cardElements, cardGroups: adapter.cardGroups, readCard },
       readUrl: () => new URL('https://www.netflix.com/browse'),
       schedule: (run) => setTimeout(run, 0),
       onVisible,
       onGone,
-      createIntersectionObserver: (callback) => (intersections = new FakeIntersections(callback)),
+      createIntersectionObserver: (callback) => {
+        const observer = new FakeIntersections(callback);
+        observers.push(observer);
+        return observer;
+      },
     });
     stop = watcher.stop;
-    return { intersections, onVisible, onGone, readCard, watcher };
+    const [rows, intersections] = observers as [FakeIntersections, FakeIntersections];
+    if (rowsNear) rows.show(...rows.observed);
+    return { rows, intersections, onVisible, onGone, readCard, watcher };
   }
 
   it('observes every card on the page but reads only those on screen, in one batch', () => {
@@ -93,15 +103,34 @@ describe('card watcher', () => {
     expect(onVisible).not.toHaveBeenCalled();
   });
 
-  it('finds cards in subtrees the page adds, once per batch of mutations, without re-reading the page', async () => {
+  it('finds rows and cards in subtrees the page adds, once per batch of mutations, without re-reading the page', async () => {
     document.body.innerHTML = row(card('80990017', 'Somos.'));
-    const { intersections } = start();
+    const { rows, intersections } = start();
     const querySpy = vi.spyOn(document, 'querySelectorAll');
     for (let i = 0; i < 20; i += 1) document.body.insertAdjacentHTML('beforeend', row(card(String(81000000 + i), `Invented ${i}`)));
+    // A card outside any row (a layout the adapter has no row for) is observed itself.
+    document.body.insertAdjacentHTML('beforeend', card('81000099', 'Rowless'));
     await flush();
-    expect(intersections.observed.size).toBe(21);
+    expect(rows.observed.size).toBe(21);
+    expect(intersections.observed.size).toBe(2);
     expect(querySpy).not.toHaveBeenCalled();
     querySpy.mockRestore();
+  });
+
+  it('observes only the cards of rows near the screen, and hands a row\'s cards back when it leaves', () => {
+    document.body.innerHTML = Array.from({ length: 40 }, (_, r) => row(Array.from({ length: 50 }, (_, i) => card(String(81000000 + r * 50 + i), `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
+    const { rows, intersections, onGone, readCard } = start(netflix, { rowsNear: false });
+    expect(rows.observed.size).toBe(40);
+    expect(intersections.observed.size).toBe(0);
+    const [first, second] = [document.getElementById('row-0')!, document.getElementById('row-1')!];
+    rows.show(first, second);
+    expect(intersections.observed.size).toBe(100);
+    intersections.show(first.querySelector('a')!);
+    expect(readCard).toHaveBeenCalledTimes(1);
+    rows.hide(first);
+    expect(intersections.observed.size).toBe(50);
+    // Still on the page, still known: nothing is reported gone, and its badge stays.
+    expect(onGone).not.toHaveBeenCalled();
   });
 
   it('forgets removed cards (unobserved, reported gone) but keeps a card the page only moved', async () => {
@@ -109,6 +138,7 @@ describe('card watcher', () => {
     const { intersections, onGone } = start();
     const somos = link('80990017');
     const lantern = link('80990042');
+    intersections.show(somos, lantern);
     document.getElementById('a')!.remove();
     const b = document.getElementById('b')!;
     b.remove();
@@ -124,6 +154,7 @@ describe('card watcher', () => {
     document.body.innerHTML = row(card('80990017', 'Somos.'));
     const { intersections, onGone, onVisible } = start();
     const reused = link('80990017');
+    intersections.show(reused);
     const observedBefore = intersections.observeCalls;
     reused.setAttribute('href', '/browse?jbv=80990042');
     reused.setAttribute('aria-label', 'The Lantern Keepers');
@@ -154,12 +185,13 @@ describe('card watcher', () => {
     expect(intersections.observed.size).toBe(1);
   });
 
-  it('stops: both observers disconnected, nothing reported after', async () => {
+  it('stops: every observer disconnected, nothing reported after', async () => {
     document.body.innerHTML = row(card('80990017', 'Somos.'));
-    const { intersections, onVisible, onGone, watcher } = start();
+    const { rows, intersections, onVisible, onGone, watcher } = start();
     const somos = link('80990017');
     watcher.stop();
     expect(intersections.disconnected).toBe(true);
+    expect(rows.disconnected).toBe(true);
     document.body.innerHTML = row(card('80990042', 'The Lantern Keepers'));
     await flush();
     expect(onGone).not.toHaveBeenCalled();

@@ -54,10 +54,28 @@ describe('focus watcher', () => {
 
   it('batches a burst of mutations into one check', async () => {
     const focus = vi.fn(() => null);
-    start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
+    start({ site: 'netflix', hosts: [], focus, cardElements: 'a', readCard: () => null });
     await flush();
     focus.mockClear();
     for (let i = 0; i < 50; i += 1) document.body.append(document.createElement('div'));
+    await flush();
+    expect(focus).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not read the page again for rows of cards loading or paging, or for our own badges', async () => {
+    const focus = vi.fn(() => null);
+    start({ site: 'netflix', hosts: [], focus, cardElements: 'a', cardGroups: 'section.row', readCard: () => null });
+    document.body.innerHTML = '<main><section class="row"><div class="slot"></div></section></main>';
+    await flush();
+    focus.mockClear();
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<section class="row"></section><section class="row"></section>');
+    document.querySelector('.slot')!.append(document.createElement('a'), document.createElement('backstory-badge'));
+    document.body.append(document.createElement('backstory-panel'));
+    document.querySelector('section.row')!.remove();
+    await flush();
+    expect(focus).not.toHaveBeenCalled();
+    // Anything else still counts.
+    document.querySelector('main')!.append(document.createElement('div'));
     await flush();
     expect(focus).toHaveBeenCalledTimes(1);
   });
@@ -67,7 +85,7 @@ describe('focus watcher', () => {
     const focus = vi.fn().mockReturnValueOnce({ sighting: { site: 'netflix', surface: 'detail', title: 'Somos.' }, anchor }).mockImplementation(() => {
       throw new TypeError('boom');
     });
-    const { onChange } = start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
+    const { onChange } = start({ site: 'netflix', hosts: [], focus, cardElements: 'a', readCard: () => null });
     await flush();
     document.body.append(document.createElement('div'));
     await flush();
@@ -88,7 +106,7 @@ describe('focus watcher', () => {
 
   it('stops observing when stopped', async () => {
     const focus = vi.fn(() => null);
-    start({ site: 'netflix', hosts: [], focus, cards: () => [], cardElements: 'a', readCard: () => null });
+    start({ site: 'netflix', hosts: [], focus, cardElements: 'a', readCard: () => null });
     await flush();
     stop!();
     focus.mockClear();

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import { startFakeInternet, type FakeInternet } from '../../harness/fake-internet';
 import type { NetflixSiteOptions } from '../../harness/netflix-site';
 import {
@@ -60,7 +61,7 @@ async function render(internet: FakeInternet, url: string): Promise<{ doc: Docum
 }
 
 function cards(page: { doc: Document; url: URL }): { siteId?: string; playableId?: string; title?: string }[] {
-  return netflix.cards(page.doc, page.url).map(({ sighting }) => ({ siteId: sighting.siteId, playableId: sighting.playableId, title: sighting.title }));
+  return cardsOnPage(netflix, page.doc, page.url).map(({ sighting }) => ({ siteId: sighting.siteId, playableId: sighting.playableId, title: sighting.title }));
 }
 
 const titleOf = (id: string): string => CATALOG.find((t) => t.id === id)!.title;

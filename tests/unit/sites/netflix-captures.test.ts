@@ -2,6 +2,7 @@
 // with the results their README expects after deduplication.
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import { allText, expectValid, NETFLIX, realCapture, sightingsOf } from './netflix-page';
 
 /** Another extension (FlixMonkey) was running during capture; none of its text may surface. */
@@ -9,7 +10,7 @@ const INJECTED = /IMDb|tt\d{7}|🔍|_/;
 
 function cardsOf(file: string, url: string) {
   const { doc, url: pageUrl } = realCapture(file, url);
-  return { doc, url: pageUrl, cards: netflix.cards(doc, pageUrl) };
+  return { doc, url: pageUrl, cards: cardsOnPage(netflix, doc, pageUrl) };
 }
 
 function titlesAndIds(file: string, url: string): [string | undefined, string | undefined][] {
@@ -156,7 +157,7 @@ describe('real capture: preview-detail.html (detail modal of a film)', () => {
     const focus = netflix.focus(doc, url);
     const text = allText(focus ? [focus.sighting] : []);
     expect(text).not.toMatch(/Players|It Had to be You|Tuscan Wedding|Meryl Streep|Romantic|Recommended|Play\b|IMDb/);
-    expect(netflix.cards(doc, url)).toStrictEqual([]);
+    expect(cardsOnPage(netflix, doc, url)).toStrictEqual([]);
   });
 
   it('falls back to the About header when the player images lose their alt', () => {

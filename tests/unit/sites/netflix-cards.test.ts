@@ -1,11 +1,12 @@
 // Card sightings on our own browse and search fixtures (tests/fixtures/pages/netflix/).
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import { allText, NETFLIX, ownFixture, sightingsOf } from './netflix-page';
 
 describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
   const { doc, url } = ownFixture('browse-legacy.html', `${NETFLIX}/browse`);
-  const cards = netflix.cards(doc, url);
+  const cards = cardsOnPage(netflix, doc, url);
 
   it('reads the three genre cards and the Continue Watching card, IDs from tctx', () => {
     expect(sightingsOf(cards)).toStrictEqual([
@@ -22,7 +23,7 @@ describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
     for (const link of withoutTctx.doc.querySelectorAll('a[href*="tctx="]')) {
       link.setAttribute('href', link.getAttribute('href')!.replace(/\?.*$/, ''));
     }
-    const cards = netflix.cards(withoutTctx.doc, withoutTctx.url);
+    const cards = cardsOnPage(netflix, withoutTctx.doc, withoutTctx.url);
     // Without the show's ID the card is not reported at all, rather than under its episode's ID.
     expect(cards.find((card) => card.sighting.title === 'Ashfall County')).toBeUndefined();
     expect(cards.map((card) => card.sighting.siteId)).not.toContain('80990125');
@@ -48,7 +49,7 @@ describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
 
 describe('netflix cards: 2026 carousel rows (browse-carousel.html)', () => {
   const { doc, url } = ownFixture('browse-carousel.html', `${NETFLIX}/browse`);
-  const cards = netflix.cards(doc, url);
+  const cards = cardsOnPage(netflix, doc, url);
 
   it('reads standard, ranked and progress cards once each, IDs from jbv', () => {
     expect(sightingsOf(cards)).toStrictEqual([
@@ -77,7 +78,7 @@ describe('netflix cards: 2026 carousel rows (browse-carousel.html)', () => {
 
 describe('netflix cards: mini modal (modal-mini.html)', () => {
   const { doc, url } = ownFixture('modal-mini.html', `${NETFLIX}/browse`);
-  const cards = netflix.cards(doc, url);
+  const cards = cardsOnPage(netflix, doc, url);
 
   it('reports the hover preview as a mini sighting beside the row cards, without a year', () => {
     expect(sightingsOf(cards)).toStrictEqual([
@@ -103,7 +104,7 @@ describe('netflix cards: mini modal (modal-mini.html)', () => {
 
 describe('netflix cards: search (search.html)', () => {
   const { doc, url } = ownFixture('search.html', `${NETFLIX}/search?q=dune`);
-  const cards = netflix.cards(doc, url);
+  const cards = cardsOnPage(netflix, doc, url);
 
   it('reads gallery and standard result cards once each, in page order', () => {
     expect(sightingsOf(cards)).toStrictEqual([
@@ -131,7 +132,7 @@ describe('netflix cards: one element at a time (what the content script reads as
       const one = Array.from(doc.querySelectorAll(netflix.cardElements))
         .map((element) => netflix.readCard(element, url))
         .filter((card) => card !== null);
-      const whole = netflix.cards(doc, url);
+      const whole = cardsOnPage(netflix, doc, url);
       expect(whole.length).toBeGreaterThan(0);
       // The whole-page read drops repeats of an ID; element by element, each repeat is its own card.
       for (const card of whole) expect(one).toContainEqual(card);

@@ -1,6 +1,7 @@
 // The detail modal as the page's focus, on our own fixtures (tests/fixtures/pages/netflix/).
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import type { FocusSighting } from '../../../lib/sites/types';
 import { allText, expectValid, NETFLIX, ownFixture } from './netflix-page';
 
@@ -60,7 +61,7 @@ describe('netflix focus: detail modal of a series (modal-detail-series.html)', (
 
   it('has no cards: episodes and More Like This are not cards', () => {
     const { doc, url } = ownFixture('modal-detail-series.html', `${NETFLIX}/browse?jbv=80990401`);
-    expect(netflix.cards(doc, url)).toStrictEqual([]);
+    expect(cardsOnPage(netflix, doc, url)).toStrictEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Strange, broken and hostile markup: the adapter never throws and never guesses.
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import { expectValid, NETFLIX, parsePage, sightingsOf } from './netflix-page';
 
 const PAGE_URLS = [
@@ -23,7 +24,7 @@ function carouselCard(label: string, href = '/browse?jbv=80990201'): string {
 
 function cardsFor(html: string, path = '/browse') {
   const { doc, url } = parsePage(html, path);
-  return sightingsOf(netflix.cards(doc, url));
+  return sightingsOf(cardsOnPage(netflix, doc, url));
 }
 
 function focusFor(html: string, path: string) {
@@ -38,7 +39,7 @@ describe('netflix adapter: empty and odd documents', () => {
     const html = parsePage('', url.href).doc;
     const bare = document.implementation.createDocument(null, null, null);
     for (const doc of [html, bare]) {
-      expect(netflix.cards(doc, url)).toStrictEqual([]);
+      expect(cardsOnPage(netflix, doc, url)).toStrictEqual([]);
       const focus = netflix.focus(doc, url);
       if (focus) expectValid(focus.sighting);
     }
@@ -257,7 +258,7 @@ describe('netflix adapter: purity', () => {
     try {
       const { doc, url } = parsePage('<title>Home - Netflix</title>', '/browse?jbv=80990017');
       expect(netflix.focus(doc, url)).toBeNull();
-      expect(netflix.cards(doc, url)).toStrictEqual([]);
+      expect(cardsOnPage(netflix, doc, url)).toStrictEqual([]);
     } finally {
       document.body.innerHTML = '';
       document.title = '';

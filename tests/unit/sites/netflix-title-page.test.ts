@@ -1,6 +1,7 @@
 // The logged-out /title/ID page (nmtitle and LODP eras), on our own fixtures.
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import type { FocusSighting } from '../../../lib/sites/types';
 import { allText, expectValid, NETFLIX, ownFixture, type Page } from './netflix-page';
 
@@ -88,7 +89,7 @@ describe('netflix focus: LODP page without JSON-LD (title-loggedout-lodp.html)',
   });
 
   it('reports no cards: More Like This and Trending Now are other titles', () => {
-    expect(netflix.cards(page.doc, page.url)).toStrictEqual([]);
+    expect(cardsOnPage(netflix, page.doc, page.url)).toStrictEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The player, /watch/ID, on our own fixtures.
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardsOnPage } from '../../../lib/sites/cards-on-page';
 import type { FocusSighting } from '../../../lib/sites/types';
 import { expectValid, NETFLIX, ownFixture, type Page } from './netflix-page';
 
@@ -57,7 +58,7 @@ describe('netflix focus: an episode in the player (watch-episode.html)', () => {
 
   it('reports no cards', () => {
     const { doc, url } = load();
-    expect(netflix.cards(doc, url)).toStrictEqual([]);
+    expect(cardsOnPage(netflix, doc, url)).toStrictEqual([]);
   });
 });
 

@@ -10,7 +10,8 @@
  * IntersectionObserver notes when each watched card first becomes visible (the entry's time, i.e.
  * the rendering update that found it in view), a MutationObserver when a Backstory badge
  * (<backstory-badge data-show-key data-site-id>, inside the card's div[data-virtual-slot]) is
- * inserted, and a per-frame check when that badge first has a layout box ("showing").
+ * inserted, and a per-frame check when that badge's button (in its open shadow root) first has a
+ * layout box ("showing").
  * All times are the page's performance.now().
  */
 (function () {
@@ -148,7 +149,9 @@
         if (entry.badgeInsertedAt === null || entry.badgeShownAt !== null) return;
         var badge = entry.badgeElement;
         if (!badge || !badge.isConnected) return;
-        var box = badge.getBoundingClientRect();
+        // The host is a zero-size box that positions its button: what shows is the button.
+        var shown = (badge.shadowRoot && badge.shadowRoot.querySelector('button')) || badge;
+        var box = shown.getBoundingClientRect();
         if (box.width > 0 && box.height > 0) entry.badgeShownAt = Math.max(now, entry.badgeInsertedAt);
       });
       requestAnimationFrame(frame);
@@ -222,8 +225,11 @@
           return row(first + i, d);
         })
         .join('');
+      // Before the loading placeholder while Netflix shows one, else after the last row.
       var placeholder = document.getElementById('place-holder-carousel');
-      placeholder.insertAdjacentHTML('beforebegin', html);
+      var rows = document.querySelectorAll('section.carousel-row:not(#place-holder-carousel)');
+      if (placeholder) placeholder.insertAdjacentHTML('beforebegin', html);
+      else rows[rows.length - 1].insertAdjacentHTML('afterend', html);
       var firstNew = document.querySelector('section.carousel-row[data-row-index="' + first + '"]');
       if (firstNew) firstNew.scrollIntoView({ block: 'start', behavior: 'instant' });
       return data.reduce(function (sum, d) {
