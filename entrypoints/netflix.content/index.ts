@@ -18,7 +18,10 @@ export default defineContentScript({
     // Read on every batch of page changes: parsed again only when the address changed.
     let address = { href: '', url: new URL(location.href) };
     const readUrl = () => (address.href === location.href ? address.url : (address = { href: location.href, url: new URL(location.href) }).url);
-    const schedule = (run: () => void) => void ctx.requestAnimationFrame(run);
+    // Not ctx.requestAnimationFrame: it adds an invalidation listener per call, never removed, and
+    // this runs on every batch of page changes for as long as the page lives. The watchers' own
+    // stop() makes a frame that fires after invalidation do nothing.
+    const schedule = (run: () => void) => void requestAnimationFrame(run);
     const badges = createBadgeController({
       doc: document,
       resolveCards: (cards) => sendMessage('resolveCards', cards),
