@@ -7,7 +7,7 @@ import type { Sighting } from '../../../lib/model';
 import { netflix } from '../../../lib/sites/netflix';
 
 const flush = async () => {
-  for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 6; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 };
 
 /** An intersection observer for which everything observed is on screen as soon as it is observed. */
