@@ -28,10 +28,9 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 /**
  * Finds card elements as the page adds them and reads each only when it comes on screen.
  *
- * Two levels of intersection observers keep the cost proportional to what is on screen, not to
- * what the page holds: the rows (the adapter's card groups) are observed, and only the cards of
- * rows near the screen are; a row that scrolls away hands its cards back. Cards outside any row
- * are observed themselves. After the first pass only added subtrees are queried (one pass per
+ * Two levels of intersection observers keep the cost proportional to what has been on screen,
+ * not to what the page holds: the rows (the adapter's card groups) are observed until they first
+ * come on screen, and only then are their cards. Cards outside any row are observed themselves. After the first pass only added subtrees are queried (one pass per
  * animation frame); removed cards and rows are unobserved, so nothing detached is kept alive.
  */
 export function followCards(options: CardWatcherOptions) {
@@ -40,8 +39,8 @@ export function followCards(options: CardWatcherOptions) {
   const observing = new WeakSet<Element>();
   const reported = new WeakSet<Element>();
   const watchedGroups = new WeakSet<Element>();
-  /** Rows on or near the screen: their cards are observed. Strong references, dropped on removal. */
-  const nearGroups = new Set<Element>();
+  /** Rows that have come on screen: their cards are observed. */
+  const openedGroups = new WeakSet<Element>();
   let addedNodes: Node[] = [];
   let removed: Node[] = [];
   let changed = new Set<Element>();
@@ -50,15 +49,15 @@ export function followCards(options: CardWatcherOptions) {
 
   const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
 
+  // A row that has come on screen once keeps its cards watched (scrolling back and forth costs
+  // nothing more), and the row itself is watched no longer.
   const groupObserver = createObserver((entries) => {
     if (stopped) return;
     for (const { target, isIntersecting } of entries) {
-      if (isIntersecting && target.isConnected) {
-        nearGroups.add(target);
-        target.querySelectorAll(adapter.cardElements).forEach(observe);
-      } else if (nearGroups.delete(target)) {
-        target.querySelectorAll(adapter.cardElements).forEach(release);
-      }
+      if (!isIntersecting || !target.isConnected) continue;
+      openedGroups.add(target);
+      groupObserver.unobserve(target);
+      target.querySelectorAll(adapter.cardElements).forEach(observe);
     }
   });
 
@@ -91,14 +90,8 @@ export function followCards(options: CardWatcherOptions) {
     cardObserver.observe(card);
   }
 
-  /** Its row left the screen: stop watching the card, but it stays badged and known. */
-  function release(card: Element): void {
-    if (!observing.delete(card)) return;
-    cardObserver.unobserve(card);
-  }
-
   function forget(card: Element): void {
-    release(card);
+    if (observing.delete(card)) cardObserver.unobserve(card);
     if (reported.delete(card)) onGone(card);
   }
 
@@ -109,9 +102,7 @@ export function followCards(options: CardWatcherOptions) {
   }
 
   function unwatchGroup(group: Element): void {
-    if (!watchedGroups.delete(group)) return;
-    groupObserver.unobserve(group);
-    nearGroups.delete(group);
+    if (watchedGroups.delete(group)) groupObserver.unobserve(group);
   }
 
   /** Cards outside any row: observed themselves. */
@@ -120,7 +111,7 @@ export function followCards(options: CardWatcherOptions) {
   /** A card found in the page: watched now if it has no row or its row is near, else when its row comes near. */
   function consider(card: Element): void {
     const group = groupSelector ? card.closest(groupSelector) : null;
-    if (!group || nearGroups.has(group)) observe(card);
+    if (!group || openedGroups.has(group)) observe(card);
     else watchGroup(group);
   }
 
@@ -132,7 +123,7 @@ export function followCards(options: CardWatcherOptions) {
   function added(node: Element): void {
     const group = groupSelector ? node.closest(groupSelector) : null;
     if (group) {
-      if (nearGroups.has(group)) within(node, adapter.cardElements).forEach(observe);
+      if (openedGroups.has(group)) within(node, adapter.cardElements).forEach(observe);
       else watchGroup(group);
       return;
     }
@@ -194,7 +185,6 @@ export function followCards(options: CardWatcherOptions) {
       mutations.disconnect();
       groupObserver.disconnect();
       cardObserver.disconnect();
-      nearGroups.clear();
       addedNodes = [];
       removed = [];
       changed.clear();

@@ -111,13 +111,14 @@ describe('card watcher', () => {
     // A card outside any row (a layout the adapter has no row for) is observed itself.
     document.body.insertAdjacentHTML('beforeend', card('81000099', 'Rowless'));
     await flush();
-    expect(rows.observed.size).toBe(21);
+    // The first row came on screen (its card is watched, the row no longer); the 20 new rows wait.
+    expect(rows.observed.size).toBe(20);
     expect(intersections.observed.size).toBe(2);
     expect(querySpy).not.toHaveBeenCalled();
     querySpy.mockRestore();
   });
 
-  it('observes only the cards of rows near the screen, and hands a row\'s cards back when it leaves', () => {
+  it('observes only the cards of rows that came on screen, and stops watching a row once it has', async () => {
     document.body.innerHTML = Array.from({ length: 40 }, (_, r) => row(Array.from({ length: 50 }, (_, i) => card(String(81000000 + r * 50 + i), `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
     const { rows, intersections, onGone, readCard } = start(netflix, { rowsNear: false });
     expect(rows.observed.size).toBe(40);
@@ -127,9 +128,12 @@ describe('card watcher', () => {
     expect(intersections.observed.size).toBe(100);
     intersections.show(first.querySelector('a')!);
     expect(readCard).toHaveBeenCalledTimes(1);
-    rows.hide(first);
-    expect(intersections.observed.size).toBe(50);
-    // Still on the page, still known: nothing is reported gone, and its badge stays.
+    expect(rows.observed.has(first)).toBe(false);
+    expect(rows.observed.size).toBe(38);
+    // Cards a row gets later are watched at once.
+    first.querySelector('[data-uia="carousel-scroller"]')!.insertAdjacentHTML('beforeend', card('81009999', 'Late'));
+    await flush();
+    expect(intersections.observed.size).toBe(101);
     expect(onGone).not.toHaveBeenCalled();
   });
 
