@@ -1,4 +1,5 @@
 import type { FocusSighting, SiteAdapter } from '../sites/types';
+import { everyChangedNode, isOwnElement } from './own-elements';
 
 export interface FocusWatcherOptions {
   doc: Document;
@@ -56,7 +57,7 @@ export function followFocus(options: FocusWatcherOptions) {
   // nothing about which title is in focus: no need to read a page of thousands of cards for that.
   const rows = adapter.cardGroups;
   const observer = new MutationObserver((records) => {
-    if (!records.every((record) => isOwnChange(record) || (rows !== undefined && isWithinRows(record, rows)))) requestCheck();
+    if (!records.every((record) => everyChangedNode(record, isOwnElement) || (rows !== undefined && isWithinRows(record, rows)))) requestCheck();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   requestCheck();
@@ -74,16 +75,10 @@ export function followFocus(options: FocusWatcherOptions) {
   };
 }
 
-function isOwnChange(record: MutationRecord): boolean {
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && (node as Element).localName.startsWith('backstory-'));
-}
-
 /** Nodes added to or removed from a row, or whole rows coming and going. */
 function isWithinRows(record: MutationRecord, rows: string): boolean {
   if (record.target.nodeType === 1 && (record.target as Element).closest(rows)) return true;
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every((node) => node.nodeType !== 1 || (node as Element).matches(rows));
+  return everyChangedNode(record, (node) => node.nodeType !== 1 || (node as Element).matches(rows));
 }
 
 function identityOf({ sighting }: FocusSighting): string {

@@ -97,17 +97,22 @@ export async function scrollUntilRow(page: Page, title: string, { timeout = 15_0
     }
     if (!(await page.$(NETFLIX_SELECTORS.placeholder))) throw new Error(`no row "${title}" on the page (rows: ${(await rowTitles(page)).join(' | ')})`);
     if (Date.now() > deadline) throw new Error(`row "${title}" did not load within ${timeout} ms`);
-    const before = await rowCount(page);
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page
-      .waitForFunction(
-        (count: number, selector: string) => document.querySelectorAll(selector).length > count || !document.querySelector('section#place-holder-carousel'),
-        { timeout: Math.max(1_000, deadline - Date.now()), polling: 50 },
-        before,
-        `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`,
-      )
-      .catch(() => undefined);
+    await scrollForMoreRows(page, deadline);
   }
+}
+
+/** Scrolls to the bottom (the loading placeholder) and waits until a row is added or none are left to load. */
+async function scrollForMoreRows(page: Page, deadline: number): Promise<void> {
+  const before = await rowCount(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page
+    .waitForFunction(
+      (count: number, selector: string) => document.querySelectorAll(selector).length > count || !document.querySelector('section#place-holder-carousel'),
+      { timeout: Math.max(1_000, deadline - Date.now()), polling: 50 },
+      before,
+      `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`,
+    )
+    .catch(() => undefined);
 }
 
 /** Scrolls until every row of /browse is in the page (the placeholder is gone); returns their titles. */
@@ -115,16 +120,7 @@ export async function loadAllRows(page: Page, { timeout = 20_000 } = {}): Promis
   const deadline = Date.now() + timeout;
   while (await page.$(NETFLIX_SELECTORS.placeholder)) {
     if (Date.now() > deadline) throw new Error(`rows still loading after ${timeout} ms`);
-    const before = await rowCount(page);
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page
-      .waitForFunction(
-        (count: number, selector: string) => document.querySelectorAll(selector).length > count || !document.querySelector('section#place-holder-carousel'),
-        { timeout: Math.max(1_000, deadline - Date.now()), polling: 50 },
-        before,
-        `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`,
-      )
-      .catch(() => undefined);
+    await scrollForMoreRows(page, deadline);
   }
   return rowTitles(page);
 }

@@ -21,9 +21,16 @@ interface Placed {
   owner: Element;
 }
 
+type CardName = Pick<CardAnswer, 'siteId' | 'title' | 'surface'>;
+
+/** How answers name a card (as the background's `cardName` does). */
+function nameOf({ siteId, title, surface }: Sighting): CardName {
+  return surface === 'mini' ? { siteId: siteId ?? '', title: title ?? '', surface } : { siteId: siteId ?? '', title: title ?? '' };
+}
+
 /** A card and the hover preview of the same title are asked about apart: the preview says more (the kind). */
 function identityOf({ siteId, title, surface }: { siteId?: string; title?: string; surface?: string }): string {
-  return JSON.stringify([surface === 'mini' ? 'mini' : 'card', siteId ?? '', title ?? '']);
+  return `${surface === 'mini' ? 'mini' : 'card'}|${siteId ?? ''}|${title ?? ''}`;
 }
 
 /**
@@ -36,7 +43,7 @@ export function createBadgeController(deps: BadgeControllerDeps) {
   const settled = new Map<string, Settled>();
   const asking = new Set<string>();
   /** Card elements seen on screen and still on the page, by title, waiting for or showing a badge. */
-  const seen = new Map<string, Set<Element>>();
+  const seen = new Map<string, { name: CardName; elements: Set<Element> }>();
   const cardOf = new WeakMap<Element, CardSighting>();
   const placedOn = new WeakMap<Element, Placed>();
   let stopped = false;
@@ -66,9 +73,9 @@ export function createBadgeController(deps: BadgeControllerDeps) {
     if (!card) return;
     cardOf.delete(element);
     const identity = identityOf(card.sighting);
-    const elements = seen.get(identity);
-    elements?.delete(element);
-    if (elements?.size === 0) seen.delete(identity);
+    const entry = seen.get(identity);
+    entry?.elements.delete(element);
+    if (entry?.elements.size === 0) seen.delete(identity);
     unplace(element, card);
   }
 
@@ -81,7 +88,7 @@ export function createBadgeController(deps: BadgeControllerDeps) {
       if (answer.status === 'unknown') continue;
       settled.set(identity, answer);
       if (answer.status !== 'found') continue;
-      for (const element of seen.get(identity) ?? []) {
+      for (const element of seen.get(identity)?.elements ?? []) {
         const card = cardOf.get(element);
         if (card && element.isConnected) place(element, card, answer.story);
       }
@@ -119,9 +126,9 @@ export function createBadgeController(deps: BadgeControllerDeps) {
         const placed = placedOn.get(card.host);
         if (placed && placed.badge.element.dataset.siteId !== card.sighting.siteId) unplace(placed.owner, card);
         cardOf.set(element, card);
-        const elements = seen.get(identity) ?? new Set<Element>();
-        elements.add(element);
-        seen.set(identity, elements);
+        const entry = seen.get(identity) ?? { name: nameOf(card.sighting), elements: new Set<Element>() };
+        entry.elements.add(element);
+        seen.set(identity, entry);
         const known = settled.get(identity);
         if (known?.status === 'found') place(element, card, known.story);
         else if (!known && !asking.has(identity)) {
@@ -142,10 +149,7 @@ export function createBadgeController(deps: BadgeControllerDeps) {
     storyFound(siteId: string, story: CardStory): void {
       if (stopped) return;
       const answers: CardAnswer[] = [];
-      for (const identity of seen.keys()) {
-        const [surface, id, title] = JSON.parse(identity) as [string, string, string];
-        if (id === siteId) answers.push({ siteId, title, status: 'found', story, ...(surface === 'mini' ? { surface: 'mini' as const } : {}) });
-      }
+      for (const { name } of seen.values()) if (name.siteId === siteId) answers.push({ ...name, status: 'found', story });
       receive(answers);
     },
     /** A card element left the page or changed title. */

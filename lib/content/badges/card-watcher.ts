@@ -1,4 +1,5 @@
 import type { CardSighting, SiteAdapter } from '../../sites/types';
+import { isOwnElement } from '../own-elements';
 
 export interface SeenCard {
   /** The element the adapter read (a card link, the mini modal). */
@@ -132,7 +133,7 @@ export function followCards(options: CardWatcherOptions) {
   }
 
   function within(node: Node, selector: string): Element[] {
-    if (!isElement(node) || isOurs(node)) return [];
+    if (!isElement(node) || isOwnElement(node)) return [];
     const inside = Array.from(node.querySelectorAll(selector));
     return node.matches(selector) ? [node, ...inside] : inside;
   }
@@ -157,7 +158,7 @@ export function followCards(options: CardWatcherOptions) {
       if (element.matches(adapter.cardElements)) consider(element);
     }
     for (const node of nowAdded) {
-      if (node.isConnected && isElement(node) && !isOurs(node)) added(node);
+      if (node.isConnected && isElement(node) && !isOwnElement(node)) added(node);
     }
   }
 
@@ -194,9 +195,4 @@ export function followCards(options: CardWatcherOptions) {
 
 function isElement(node: Node): node is Element {
   return node.nodeType === 1;
-}
-
-/** Our own badges and panel: never cards, and never worth a query. */
-function isOurs(element: Element): boolean {
-  return element.localName.startsWith('backstory-');
 }
