@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { supportedMatchPatterns } from './lib/sites/registry';
 import { LIVE_SOURCE_MATCH_PATTERNS } from './lib/sources/http/hosts';
+import { browserMessages, LOCALES } from './lib/i18n/locale-files';
+import { readLocales } from './lib/i18n/read-locales';
 
 const PACK_DIR = 'assets/pack';
 
@@ -21,6 +23,13 @@ async function assertPackIsValid(): Promise<void> {
   }
 }
 
+/** The per-area text files become the browser's `_locales`; a missing or mismatched translation fails the build. */
+function localeFiles(): { relativeDest: string; contents: string }[] {
+  const { texts, problems } = readLocales();
+  if (problems.length > 0) throw new Error(`The translations have problems:\n  - ${problems.join('\n  - ')}`);
+  return LOCALES.map((locale) => ({ relativeDest: `_locales/${locale}/messages.json`, contents: JSON.stringify(browserMessages(texts[locale]), null, 1) }));
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Firefox gets MV3 too: one manifest shape, the scripting API and host permissions in both.
@@ -28,10 +37,14 @@ export default defineConfig({
   publicDir: 'assets/public',
   hooks: {
     'build:before': assertPackIsValid,
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+    },
   },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'The real story behind the show you are looking at on Netflix: the journalism, the events, the reviews.',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting'],
     // The streaming sites we read, and the three keyless sources live lookups ask (background only).
     host_permissions: [...supportedMatchPatterns(), ...LIVE_SOURCE_MATCH_PATTERNS],

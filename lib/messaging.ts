@@ -3,15 +3,18 @@
  *
  * Content script → background: resolveSighting, resolveCards, injectPanel, setWatchlisted,
  *   openWatchlistPage.
- * Extension pages → background: setWatchlisted.
+ * Extension pages → background: setWatchlisted, updateWatchlistEntry, importWatchlist, clearCache,
+ *   searchTitles.
  * Extension pages → content script (a tab): getTabShow, openPanel.
+ * Background → content script: togglePanel (the keyboard shortcut).
  * Background → content script: watchlistChanged, storyRefreshed, cardsAnswered.
  *
  * Types only here, so the always-on content script pays for no schema library; the receiving
  * side validates every payload (lib/messaging-guards.ts) because a sender's types prove nothing.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Resolution, ShowKey, Sighting } from './model';
+import type { Resolution, ShowKey, ShowKind, Sighting } from './model';
+import type { WatchlistEntry, WatchStatus } from './db/schema';
 
 export type WatchlistChange = { key: ShowKey; saved: boolean; sighting?: Sighting };
 export type WatchlistResult = { ok: true; saved: boolean } | { ok: false; message: string };
@@ -42,6 +45,20 @@ export type CardAnswer = { siteId: string; title: string; surface?: 'mini' } & (
   | { status: 'unknown' }
 );
 
+/** A viewer's edit of a saved show: its status, its note (empty clears it). */
+export type WatchlistEdit = { key: ShowKey; status?: WatchStatus; note?: string };
+
+/** Entries an import writes (already validated and previewed by the page; the background checks them again). */
+export type WatchlistImport = { entries: WatchlistEntry[] };
+export type ImportResult = { ok: true; added: number; updated: number; unchanged: number } | { ok: false; message: string };
+
+export type CacheCleared = { ok: true; removed: number } | { ok: false; message: string };
+
+/** A title search from the popup: the pack and the cache always, the live sources when `live`. */
+export type TitleQuery = { text: string; live: boolean };
+export type TitleHit = { key: ShowKey; title: string; year?: number; kind: ShowKind; basedOn?: string; inspiredBy?: string; from: 'pack' | 'cache' | 'live' };
+export type TitleSearchResult = { ok: true; hits: TitleHit[] } | { ok: false; message: string };
+
 /** Most cards one `resolveCards` message may ask about. */
 export const MAX_CARDS_PER_MESSAGE = 50;
 
@@ -51,8 +68,13 @@ export interface ProtocolMap {
   injectPanel(): Done;
   setWatchlisted(change: WatchlistChange): WatchlistResult;
   openWatchlistPage(): Done;
+  updateWatchlistEntry(edit: WatchlistEdit): WatchlistResult;
+  importWatchlist(batch: WatchlistImport): ImportResult;
+  clearCache(): CacheCleared;
+  searchTitles(query: TitleQuery): TitleSearchResult;
   getTabShow(): TabShow;
   openPanel(): Done;
+  togglePanel(): Done;
   watchlistChanged(change: { key: ShowKey; saved: boolean }): void;
   storyRefreshed(change: { key: ShowKey }): void;
   cardsAnswered(answers: CardAnswer[]): void;

@@ -37,6 +37,13 @@ export interface SiteIdLink {
   learnedAt: number;
 }
 
+/** Where a viewer is with a saved show. */
+export const WATCH_STATUSES = ['to-watch', 'watching', 'watched'] as const;
+export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+/** Longest private note kept with a watchlist entry. */
+export const MAX_NOTE_LENGTH = 2_000;
+
 export interface WatchlistEntry {
   key: ShowKey;
   title: string;
@@ -49,6 +56,13 @@ export interface WatchlistEntry {
   addedAt: number;
   /** Where it streams: enough to link back to the show's page on that site. */
   where: { site: Site; siteId?: string; title: string };
+  status: WatchStatus;
+  /** When the status was last set ("watched on …"). */
+  statusAt: number;
+  /** The viewer's own words; plain text, never markup. */
+  note?: string;
+  /** The last change the viewer made (save, status, note, import): on import the newer side wins. */
+  updatedAt: number;
 }
 
 export type BackstoryDb = Dexie & {
@@ -83,6 +97,19 @@ export function openBackstoryDb(name = DB_NAME, options?: DexieOptions): Backsto
         .modify((row: { storedAt: number; staleAt?: number; origin?: string }) => {
           row.staleAt ??= row.storedAt;
           delete row.origin;
+        });
+    });
+  // 3: watchlist statuses and notes. Every show saved before was "to watch", since it was saved.
+  db.version(3)
+    .stores({ watchlist: 'key, addedAt, status, updatedAt' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('watchlist')
+        .toCollection()
+        .modify((row: { addedAt: number; status?: string; statusAt?: number; updatedAt?: number }) => {
+          row.status ??= 'to-watch';
+          row.statusAt ??= row.addedAt;
+          row.updatedAt ??= row.addedAt;
         });
     });
   return db;

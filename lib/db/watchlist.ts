@@ -13,6 +13,9 @@ export function watchlistEntryFor(context: ShowContext, sighting: Sighting | und
     basedOn: basis ? describeWork(basis.title, basis.outlet, basis.published) : undefined,
     inspiredBy: inspiration ? describeWork(inspiration.title, inspiration.outlet, inspiration.published) : undefined,
     addedAt: now,
+    status: 'to-watch',
+    statusAt: now,
+    updatedAt: now,
     where: {
       site: sighting?.site ?? context.platforms?.[0] ?? 'netflix',
       siteId: sighting?.siteId ?? context.ids.netflix?.[0],
@@ -32,12 +35,17 @@ export function createWatchlistRepository(db: BackstoryDb) {
     async has(key: ShowKey): Promise<boolean> {
       return (await run(() => db.watchlist.get(key))) !== undefined;
     },
-    /** Saving again keeps the original date added: the list is ordered by when a show was first saved. */
+    /**
+     * Saving again refreshes what the story says but keeps what the viewer made of it: the date
+     * first saved, the status and the note.
+     */
     async save(entry: WatchlistEntry): Promise<void> {
       await run(() =>
         db.transaction('rw', db.watchlist, async () => {
           const existing = await db.watchlist.get(entry.key);
-          await db.watchlist.put(existing ? { ...entry, addedAt: existing.addedAt } : entry);
+          if (!existing) return void (await db.watchlist.put(entry));
+          const { addedAt, status, statusAt, note } = existing;
+          await db.watchlist.put({ ...entry, addedAt, status, statusAt, ...(note === undefined ? {} : { note }), updatedAt: existing.updatedAt });
         }),
       );
     },

@@ -30,7 +30,7 @@ describe('database upgrades', () => {
     await version1Database(name);
     const db = openBackstoryDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.watchlist.toArray()).toEqual([
       expect.objectContaining({ key: 'pack:somos', addedAt: 1_700_000_000_000, where: { site: 'netflix', siteId: '80990017', title: 'Somos.' } }),
     ]);
@@ -39,5 +39,31 @@ describe('database upgrades', () => {
     expect(await db.shows.get('wd:Q990000001')).toMatchObject({ storedAt: 7, staleAt: 7 });
     expect(await db.shows.get('wd:Q990000001')).not.toHaveProperty('origin');
     expect(await db.lookups.count()).toBe(0);
+  });
+
+  it('2 → 3 gives every saved show a status ("to watch", since the day it was saved) and keeps the rest', async () => {
+    const name = `backstory-upgrade-v2-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ shows: 'key, storedAt', siteIds: '[site+siteId], key', watchlist: 'key, addedAt' });
+    v2.version(2).stores({ shows: 'key, storedAt, staleAt', lookups: 'id, staleAt' });
+    const saved = {
+      key: 'wd:Q990000001',
+      title: 'Paper Harbor',
+      year: 2023,
+      kind: 'series',
+      inspiredBy: 'The Harbor Files · The Coastline Ledger, 2019',
+      addedAt: 1_710_000_000_000,
+      where: { site: 'netflix', siteId: '81000001', title: 'Paper Harbor' },
+    };
+    await v2.table('watchlist').bulkPut([saved, { ...saved, key: 'pack:somos', title: 'Somos.', addedAt: 1_700_000_000_000 }]);
+    await v2.table('lookups').put({ id: 'netflix:81000001', outcome: 'found', key: 'wd:Q990000001', storedAt: 3, staleAt: 9 });
+    v2.close();
+
+    const db = openBackstoryDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.watchlist.get('wd:Q990000001')).toEqual({ ...saved, status: 'to-watch', statusAt: saved.addedAt, updatedAt: saved.addedAt });
+    expect(await db.watchlist.where('status').equals('to-watch').primaryKeys()).toEqual(['pack:somos', 'wd:Q990000001']);
+    expect(await db.lookups.get('netflix:81000001')).toMatchObject({ key: 'wd:Q990000001' });
   });
 });

@@ -9,7 +9,7 @@ describe('watchlist repository', () => {
   it('saves, lists newest first, and removes', async () => {
     const watchlist = createWatchlistRepository(freshDb());
     await watchlist.save({ ...watchlistEntryFor(somos, undefined, 1000) });
-    await watchlist.save({ key: 'pack:other', title: 'Other', kind: 'film', addedAt: 2000, where: { site: 'netflix', title: 'Other' } });
+    await watchlist.save({ key: 'pack:other', title: 'Other', kind: 'film', addedAt: 2000, status: 'to-watch', statusAt: 2000, updatedAt: 2000, where: { site: 'netflix', title: 'Other' } });
     expect((await watchlist.list()).map((entry) => entry.key)).toEqual(['pack:other', 'pack:somos']);
     expect(await watchlist.has('pack:somos')).toBe(true);
     await watchlist.remove('pack:somos');
@@ -22,6 +22,15 @@ describe('watchlist repository', () => {
     await watchlist.save(watchlistEntryFor(somos, undefined, 1000));
     await watchlist.save(watchlistEntryFor(somos, undefined, 5000));
     expect((await watchlist.list())[0]!.addedAt).toBe(1000);
+  });
+
+  it('keeps the status and the note when a show is saved again', async () => {
+    const db = freshDb();
+    const watchlist = createWatchlistRepository(db);
+    await watchlist.save(watchlistEntryFor(somos, undefined, 1000));
+    await db.watchlist.update('pack:somos', { status: 'watched', statusAt: 3000, note: 'With Mum', updatedAt: 3000 });
+    await watchlist.save(watchlistEntryFor(somos, undefined, 5000));
+    expect(await db.watchlist.get('pack:somos')).toMatchObject({ addedAt: 1000, status: 'watched', statusAt: 3000, note: 'With Mum', updatedAt: 3000 });
   });
 
   it('remembers where the show streams and what it is based on', () => {
