@@ -3,6 +3,7 @@ import { createBackgroundService } from '@/lib/background/service';
 import { createBrowserEffects } from '@/lib/background/browser-effects';
 import { createCardLookups } from '@/lib/background/card-lookups';
 import { createLiveLookups } from '@/lib/background/live-lookups';
+import { browserPanelShortcutDeps, createPanelShortcut } from '@/lib/background/panel-shortcut';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
@@ -47,4 +48,7 @@ export default defineBackground(() => {
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
+
+  const panelShortcut = createPanelShortcut(browserPanelShortcutDeps());
+  browser.commands.onCommand.addListener((command) => void panelShortcut.onCommand(command));
 });
