@@ -13,10 +13,10 @@ export const BADGE_HOST_TAG = 'backstory-badge';
  */
 const BADGE_CSS = [
   ':host{all:initial;display:block;position:relative;width:0;height:0;overflow:visible;z-index:3}',
-  'button{position:absolute;top:6px;left:6px;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;color:#fff;background:#121212e0;border:1px solid #ffffffb3;border-radius:3px;padding:3px 7px;cursor:pointer}',
+  'button{position:absolute;top:6px;left:6px;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;color:#fff;background:#121212e0;border:1px solid #ffffffb3;border-radius:3px;padding:5px 8px;cursor:pointer}',
   'button:hover{background:#000;border-color:#fff}',
   'button:focus-visible{outline:2px solid #fff;outline-offset:2px}',
-  '#teaser{display:none;position:absolute;top:30px;left:6px;max-width:320px;width:max-content;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.35 system-ui,sans-serif;color:#f2f2f2;background:#181818;border:1px solid #5a5a5a;border-radius:3px;padding:4px 7px}',
+  '#teaser{display:none;position:absolute;top:34px;left:6px;max-width:320px;width:max-content;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.35 system-ui,sans-serif;color:#f2f2f2;background:#181818;border:1px solid #5a5a5a;border-radius:3px;padding:4px 7px}',
   'button:hover+#teaser,button:focus-visible+#teaser{display:block}',
   '@media (forced-colors:active){button,#teaser{border-color:CanvasText}}',
 ].join('');
