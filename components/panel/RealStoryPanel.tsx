@@ -106,7 +106,8 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
             <ReviewsSection reviews={context.reviews} scores={context.scores} nameOf={nameOf} />
           </>
         )}
-        <SourcesList sources={context.sources} />
+        {/* Its names alone can tell the story ("report on the death toll"): it waits with the rest. */}
+        {shield !== 'source-only' && <SourcesList sources={context.sources} />}
       </div>
       <footer className="panel-footer">
         <button

@@ -96,6 +96,8 @@ describe('the spoiler shield in the panel', () => {
     expect(root.querySelector('[data-section="reviews"]')).toBeNull();
     expect(app.text()).not.toContain(event.name);
     expect(app.text()).not.toContain('Jack Seale');
+    expect(root.querySelector('[data-section="sources"]')).toBeNull();
+    expect(app.text()).not.toContain('death toll');
     fireEvent.click(screen.getByRole('button', { name: 'Show what happened and the reviews' }));
     await waitFor(() => expect(root.querySelector('[data-section="reviews"]')).not.toBeNull());
     expect(app.text()).toContain(event.summary!);
