@@ -42,7 +42,9 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
   const nameOf = useMemo(() => citationNames(context), [context]);
   const timeline = useMemo(() => buildTimeline(context), [context]);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
   const focusAfterReveal = useRef(false);
+  const focusAfterFold = useRef(false);
 
   // The reveal button is gone once clicked: keyboard focus goes to what it revealed instead of
   // falling back to the page.
@@ -51,6 +53,19 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
     focusAfterReveal.current = false;
     bodyRef.current?.querySelector<HTMLElement>('#backstory-events-heading, #backstory-reviews-heading')?.focus();
   }, [shield]);
+
+  // Folding or unfolding from the panel's own button replaces that button: keyboard focus goes to
+  // the one that undoes it, so a keyboard user is never dropped back at the top of the page.
+  useEffect(() => {
+    if (!focusAfterFold.current) return;
+    focusAfterFold.current = false;
+    rootRef.current?.querySelector<HTMLElement>(collapsed ? '[data-action="expand"]' : '[data-action="collapse"]')?.focus();
+  }, [collapsed]);
+
+  function fold(change: () => void) {
+    focusAfterFold.current = true;
+    change();
+  }
 
   function reveal() {
     focusAfterReveal.current = true;
@@ -66,8 +81,8 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
 
   if (collapsed) {
     return (
-      <aside data-backstory="panel" data-show-key={context.key} data-collapsed="" className="panel collapsed" aria-label={t('panel_label', context.title)} onKeyDown={onKeyDown}>
-        <button type="button" className="expand" data-action="expand" aria-expanded="false" onClick={props.onExpand}>
+      <aside ref={rootRef} data-backstory="panel" data-show-key={context.key} data-collapsed="" className="panel collapsed" aria-label={t('panel_label', context.title)} onKeyDown={onKeyDown}>
+        <button type="button" className="expand" data-action="expand" aria-expanded="false" onClick={() => fold(props.onExpand)}>
           <span className="brand">{t('panel_brand')}</span> <span className="expand-title">{context.title}</span>
         </button>
       </aside>
@@ -76,7 +91,7 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
 
   const canSave = props.storage === 'ok';
   return (
-    <aside data-backstory="panel" data-show-key={context.key} data-shield={shield} className="panel" aria-labelledby="backstory-title" tabIndex={-1} onKeyDown={onKeyDown}>
+    <aside ref={rootRef} data-backstory="panel" data-show-key={context.key} data-shield={shield} className="panel" aria-labelledby="backstory-title" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="panel-header">
         <div>
           <p className="brand">{t('panel_brand')}</p>
@@ -84,7 +99,7 @@ export function RealStoryPanel(props: RealStoryPanelProps) {
           {context.tagline && <p className="tagline">{context.tagline}</p>}
         </div>
         <div className="header-actions">
-          <button type="button" className="icon" data-action="collapse" aria-expanded="true" aria-label={t('panel_collapse')} title={t('panel_collapse_title')} onClick={props.onCollapse}>
+          <button type="button" className="icon" data-action="collapse" aria-expanded="true" aria-label={t('panel_collapse')} title={t('panel_collapse_title')} onClick={() => fold(props.onCollapse)}>
             <span aria-hidden="true">–</span>
           </button>
           <button type="button" className="icon" data-action="close" aria-label={t('panel_close')} title={t('panel_close_title')} onClick={props.onClose}>
