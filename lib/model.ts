@@ -65,6 +65,8 @@ export const SourceRefSchema = z.object({
   retrieved: PartialDateSchema.optional(),
   /** The text's licence where it obliges us to say so, e.g. "CC BY-SA 4.0" for Wikipedia. */
   license: Text(40).optional(),
+  /** Where the name is partly ours ("Wikipedia (Spanish): …"), its Spanish; a title in it stays as published. */
+  es: spanish({ name: Text(120) }),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 

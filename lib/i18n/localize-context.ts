@@ -10,6 +10,7 @@ export function inLanguage(context: ShowContext, language: 'en' | 'es'): ShowCon
   return {
     ...context,
     tagline: context.es?.tagline ?? context.tagline,
+    sources: context.sources.map((source) => ({ ...source, name: source.es?.name ?? source.name })),
     basedOn: context.basedOn.map((work) => ({ ...work, summary: work.es?.summary ?? work.summary })),
     events: context.events.map((event) => ({
       ...event,

@@ -89,8 +89,10 @@ export function packRuleIssues(entry: ShowContext): PackIssue[] {
   entry.sources.forEach((source, i) => {
     if (listed.has(source.url)) problem(['sources', i, 'url'], `source URL listed twice: ${source.url}`);
     listed.add(source.url);
-    if (/:\/\/|^www\.|\.(com|org|net)(\/|$)/i.test(source.name)) {
-      problem(['sources', i, 'name'], `source name should be a human name (e.g. "ProPublica"), not a URL or host: "${source.name}"`);
+    for (const [path, name] of [[['sources', i, 'name'], source.name], [['sources', i, 'es', 'name'], source.es?.name]] as const) {
+      if (name !== undefined && /:\/\/|^www\.|\.(com|org|net)(\/|$)/i.test(name)) {
+        problem([...path], `source name should be a human name (e.g. "ProPublica"), not a URL or host: "${name}"`);
+      }
     }
   });
   for (const { path, url } of citedUrls(entry)) {

@@ -44,6 +44,8 @@ describe('the panel in Spanish', () => {
     expect(timeline).toContain('18 de marzo de 2011La masacre de Allende');
     expect(timeline).toContain('30 de junio de 2021Estreno de la miniserie');
     expect(root.querySelector('[data-section="reviews"] h3')!.textContent).toBe('Lo que dijo la crítica');
+    expect(events.textContent).toContain('Fuentes: ProPublica, Wikipedia (en español)');
+    expect(root.querySelector('[data-section="sources"] summary')!.textContent).toBe(`De dónde sale todo esto (${somos.sources.length} fuentes)`);
     expect(screen.getByRole('button', { name: '+ Guardar en tu lista' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cerrar el panel de la historia real' })).toBeTruthy();
     // None of the English it replaces.

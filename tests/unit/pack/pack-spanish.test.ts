@@ -21,6 +21,8 @@ describe('Spanish in the curated pack', () => {
     expect(spanish.events[0]!.summary).toBe(somos.events[0]!.es!.summary);
     expect(spanish.events[0]!.place!.country).toBe('México');
     expect(spanish.events[0]!.place!.name).toBe('Allende');
+    expect(spanish.sources.map((source) => source.name)).toContain('Wikipedia (en español): Masacre de Allende');
+    expect(spanish.sources.map((source) => source.name)).toContain('ProPublica: How the U.S. Triggered a Massacre in Mexico');
     const strip = (context: typeof somos) => ({
       dates: context.events.map((event) => [event.start, event.end]),
       urls: JSON.stringify(context).match(/https?:\/\/[^"]+/g),
@@ -44,6 +46,11 @@ describe('Spanish in the curated pack', () => {
     const issues = packRuleIssues(entry).map(({ path, message }) => `${path.join('.')}: ${message}`);
     expect(issues).toContain('es.tagline: a Spanish text needs the English text it translates');
     expect(issues.some((issue) => issue.startsWith('basedOn.0.es.summary: Spanish summary of "An Invented Book" has 1 sentence(s)'))).toBe(true);
+  });
+
+  it('holds a Spanish source name to the same rule as the English: a name, not an address', () => {
+    const entry = contextFixture({ sources: [{ name: 'Example', url: 'https://example.org/book', es: { name: 'www.example.org' } }] });
+    expect(packRuleIssues(entry).map(({ path }) => path.join('.'))).toEqual(['sources.0.es.name']);
   });
 
   it('validates Spanish texts with the same limits as the English (a file with an empty or huge Spanish text fails)', () => {
