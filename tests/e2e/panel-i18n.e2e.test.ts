@@ -89,6 +89,21 @@ describe.each(e2eBrowserKinds())('Backstory in Spanish in %s', (kind) => {
     expect(findings, describeFindings(findings)).toEqual([]);
   });
 
+  it('shields outcomes in Spanish, and axe finds nothing there either', async () => {
+    const helper = await launched.openExtensionPage('/popup.html');
+    await helper.evaluate(async () => {
+      type StorageApi = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+      await (globalThis as unknown as { chrome: StorageApi }).chrome.storage.local.set({ 'settings.spoilerShield': 'outcomes' });
+    });
+    await helper.close();
+    await page.bringToFront();
+    const reveal = await waitForDeep(page, panelPart('[data-shield="outcomes"] [data-action="reveal"]'), { visible: true });
+    expect(await reveal.evaluate((button) => button.textContent)).toBe('Mostrar lo que pasó');
+    expect(await text(page, '[data-section="events"]')).not.toContain('Personas asesinadas o desaparecidas');
+    const findings = await axeFindings(page, ['backstory-panel', '[data-backstory="panel"]']);
+    expect(findings, describeFindings(findings)).toEqual([]);
+  });
+
   it('badges Somos.\'s card in Spanish', async () => {
     await page.click('[data-uia="previewModal-closebtn"]');
     await page.waitForSelector(DETAIL_MODAL, { hidden: true });

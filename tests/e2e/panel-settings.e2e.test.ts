@@ -151,6 +151,7 @@ describe.each(e2eBrowserKinds())('the panel\'s settings and shortcut in %s', (ki
     await openSomos(page);
     expect(await toggleLikeTheShortcut(launched, page)).toBe('collapsed');
     await waitForDeep(page, panelPart('[data-backstory="panel"][data-collapsed]'), { visible: true });
+    await expectNoAxeFindings(page, PANEL_SCOPE);
     expect(await toggleLikeTheShortcut(launched, page)).toBe('expanded');
     await waitForDeep(page, panelPart('[data-section="source"]'), { visible: true });
 
