@@ -46,6 +46,11 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     permissions: ['storage', 'scripting'],
+    // Alt+Shift+R ("Real story"): Chrome keeps Alt+Shift+B, T, A and I for itself, Firefox uses
+    // Ctrl+Shift and Ctrl+Alt combinations; viewers can change it on either browser's shortcuts page.
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_panel_command_toggle__' },
+    },
     // The streaming sites we read, and the three keyless sources live lookups ask (background only).
     host_permissions: [...supportedMatchPatterns(), ...LIVE_SOURCE_MATCH_PATTERNS],
     ...(browser === 'firefox' && {

@@ -3,6 +3,8 @@ import { createBackgroundService } from '@/lib/background/service';
 import { createBrowserEffects } from '@/lib/background/browser-effects';
 import { createCardLookups } from '@/lib/background/card-lookups';
 import { createLiveLookups } from '@/lib/background/live-lookups';
+import { browserPanelShortcutDeps, createPanelShortcut } from '@/lib/background/panel-shortcut';
+import { skipSwitchedOffSites } from '@/lib/background/site-guard';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
@@ -25,7 +27,7 @@ export default defineBackground(() => {
     onStorageError: (error) => log('storage unavailable', error),
     live: createLiveLookups({ db, shows, log, onRefreshed: (key) => void effects.broadcastStoryRefreshed(key) }),
   });
-  const cardLookups = createCardLookups({ resolve: (sighting) => resolver.resolve(sighting), tell: effects.tellCards, log });
+  const cardLookups = createCardLookups({ resolve: skipSwitchedOffSites((sighting) => resolver.resolve(sighting)), tell: effects.tellCards, log });
   browser.tabs.onRemoved.addListener((tabId) => cardLookups.forgetTab(tabId));
   const extensionRoot = new URL(browser.runtime.getURL('/'));
   const service = createBackgroundService({
@@ -47,4 +49,7 @@ export default defineBackground(() => {
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
+
+  const panelShortcut = createPanelShortcut(browserPanelShortcutDeps());
+  browser.commands.onCommand.addListener((command) => void panelShortcut.onCommand(command));
 });

@@ -1,6 +1,12 @@
 import type { PartialDate } from './model';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The languages Backstory speaks (lib/i18n/t.ts `uiLanguage()`). */
+export type Language = 'en' | 'es';
+
+/** British English writes "18 March 2011", as the panel always has; Spanish "18 de marzo de 2011". */
+const LOCALE_OF: Record<Language, string> = { en: 'en-GB', es: 'es' };
+/** What joins a day or month range to the rest of the date: "18–20 March 2011", "18–20 de marzo de 2011". */
+const RANGE_JOINER: Record<Language, string> = { en: ' ', es: ' de ' };
 
 interface DateParts {
   year: number;
@@ -13,43 +19,56 @@ function parts(date: PartialDate): DateParts {
   return { year: year!, month, day };
 }
 
+// In UTC, so a date never slips to the day before in a browser west of Greenwich.
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(LOCALE_OF[language], { timeZone: 'UTC', ...options });
+}
+
+function utc(year: number, month = 1, day = 1): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function monthName(month: number, language: Language): string {
+  return formatter(language, { month: 'long' }).format(utc(2000, month));
+}
+
 /** "2017" → "2017", "2017-06" → "June 2017", "2011-03-18" → "18 March 2011": no more precise than the source. */
-export function formatPartialDate(date: PartialDate): string {
+export function formatPartialDate(date: PartialDate, language: Language = 'en'): string {
   const { year, month, day } = parts(date);
   if (!month) return String(year);
-  const monthName = MONTHS[month - 1];
-  return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
+  if (!day) return formatter(language, { month: 'long', year: 'numeric' }).format(utc(year, month));
+  return formatter(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(utc(year, month, day));
 }
 
 /** "18–20 March 2011", "March–April 2011", "2011–2012"; one date when there is no end. */
-export function formatDateRange(start: PartialDate | undefined, end: PartialDate | undefined): string | undefined {
-  if (!start) return end ? formatPartialDate(end) : undefined;
-  if (!end || end === start) return formatPartialDate(start);
+export function formatDateRange(start: PartialDate | undefined, end: PartialDate | undefined, language: Language = 'en'): string | undefined {
+  if (!start) return end ? formatPartialDate(end, language) : undefined;
+  if (!end || end === start) return formatPartialDate(start, language);
   const a = parts(start);
   const b = parts(end);
   if (a.year === b.year && a.month && a.month === b.month && a.day && b.day) {
-    return `${a.day}–${b.day} ${MONTHS[a.month - 1]} ${a.year}`;
+    return `${a.day}–${b.day}${RANGE_JOINER[language]}${formatPartialDate(`${start.slice(0, 7)}`, language)}`;
   }
   if (a.year === b.year && a.month && b.month && !a.day && !b.day) {
-    return `${MONTHS[a.month - 1]}–${MONTHS[b.month - 1]} ${a.year}`;
+    return `${monthName(a.month, language)}–${monthName(b.month, language)}${RANGE_JOINER[language]}${a.year}`;
   }
-  return `${formatPartialDate(start)} – ${formatPartialDate(end)}`;
+  return `${formatPartialDate(start, language)} – ${formatPartialDate(end, language)}`;
 }
 
 export function yearOf(date: PartialDate): number {
   return parts(date).year;
 }
 
-/** "26–300" or "300"; numbers grouped the English way. */
-export function formatRange(low: number, high: number): string {
-  const format = (n: number) => n.toLocaleString('en');
+/** "26–300" or "300"; numbers grouped the reader's way. */
+export function formatRange(low: number, high: number, language: Language = 'en'): string {
+  const format = (n: number) => n.toLocaleString(LOCALE_OF[language]);
   return low === high ? format(low) : `${format(low)}–${format(high)}`;
 }
 
-/** "Ginger Thompson", "A and B", "A, B and C". */
-export function formatNames(names: readonly string[]): string {
+/** "Ginger Thompson", "A and B", "A, B and C" ("A, B y C" in Spanish). */
+export function formatNames(names: readonly string[], language: Language = 'en'): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return new Intl.ListFormat(LOCALE_OF[language], { type: 'conjunction' }).format(names);
 }
 
 /** "28.35° N, 100.85° W": two decimals, about a kilometre, as precise as a town-level place needs. */

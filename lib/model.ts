@@ -23,6 +23,14 @@ export type WebUrl = z.infer<typeof WebUrlSchema>;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * Our own prose in Spanish, beside the English it translates (curated pack only). Only what we
+ * wrote: quotes stay as they were said, titles and names as they were published.
+ */
+function spanish<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object(shape).partial().optional();
+}
+
 export const SiteSchema = z.enum(['netflix']);
 export type Site = z.infer<typeof SiteSchema>;
 
@@ -57,6 +65,8 @@ export const SourceRefSchema = z.object({
   retrieved: PartialDateSchema.optional(),
   /** The text's licence where it obliges us to say so, e.g. "CC BY-SA 4.0" for Wikipedia. */
   license: Text(40).optional(),
+  /** Where the name is partly ours ("Wikipedia (Spanish): …"), its Spanish; a title in it stays as published. */
+  es: spanish({ name: Text(120) }),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -78,6 +88,7 @@ export const SourceWorkSchema = z.object({
   /** In our own words (pack) or a short extract with attribution (live). */
   summary: Text(900).optional(),
   citedBy: CitedBy,
+  es: spanish({ summary: Text(900) }),
 });
 export type SourceWork = z.infer<typeof SourceWorkSchema>;
 
@@ -89,6 +100,7 @@ export const FigureClaimSchema = z.object({
   who: Text(300),
   when: Text(60).optional(),
   url: WebUrlSchema,
+  es: spanish({ figure: Text(120), who: Text(300), when: Text(60) }),
 });
 export type FigureClaim = z.infer<typeof FigureClaimSchema>;
 
@@ -98,6 +110,7 @@ export const DisputedFigureSchema = z.object({
   high: z.number().nonnegative(),
   summary: Text(400),
   claims: z.array(FigureClaimSchema).min(2),
+  es: spanish({ label: Text(120), summary: Text(400) }),
 });
 export type DisputedFigure = z.infer<typeof DisputedFigureSchema>;
 
@@ -108,6 +121,7 @@ export const PlaceSchema = z.object({
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
   citedBy: CitedBy,
+  es: spanish({ name: Text(200), region: Text(120), country: Text(120) }),
 });
 export type Place = z.infer<typeof PlaceSchema>;
 
@@ -120,6 +134,7 @@ export const RealEventSchema = z.object({
   url: WebUrlSchema.optional(),
   figures: z.array(DisputedFigureSchema).optional(),
   citedBy: CitedBy,
+  es: spanish({ name: Text(200), summary: Text(1200) }),
 });
 export type RealEvent = z.infer<typeof RealEventSchema>;
 
@@ -163,6 +178,7 @@ export const ShowContextSchema = z.object({
   ids: ShowIdsSchema,
   /** One line in our words, for the popup and the collapsed panel. */
   tagline: Text(200).optional(),
+  es: spanish({ tagline: Text(200) }),
   basedOn: z.array(SourceWorkSchema),
   events: z.array(RealEventSchema),
   reviews: z.array(ReviewQuoteSchema),

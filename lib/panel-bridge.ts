@@ -32,11 +32,20 @@ export interface PanelApi {
   hide(): void;
   /** Bring a closed or collapsed panel back, expanded and focused (popup button, shortcut). */
   reveal(): void;
+  /**
+   * The keyboard shortcut: an expanded panel folds into its slim tab; a folded or closed one comes
+   * back expanded and focused. Says what it did ('nothing' when no story is on this page).
+   */
+  toggle(): Promise<PanelToggle>;
   /** The watchlist changed elsewhere (popup, another tab). */
   setSaved(key: string, saved: boolean): void;
 }
 
-const GLOBAL_NAME = '__backstoryPanelApi';
+export type PanelToggle = 'expanded' | 'collapsed' | 'nothing';
+
+/** Also spelled out in lib/background/panel-shortcut.ts, whose injected function cannot import it. */
+export const PANEL_API_GLOBAL = '__backstoryPanelApi';
+const GLOBAL_NAME = PANEL_API_GLOBAL;
 
 export function publishPanelApi(api: PanelApi): void {
   Object.defineProperty(globalThis, GLOBAL_NAME, { value: api, configurable: true });

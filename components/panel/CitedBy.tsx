@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { ExternalLink } from '../shared/ExternalLink';
 
 /** The small "Source: …" line under a fact: where it came from, linked, never in the way. */
@@ -6,7 +7,7 @@ export function CitedBy({ urls, nameOf, inline = false }: { urls: string[] | und
   const Tag = inline ? 'span' : 'p';
   return (
     <Tag className="cited-by">
-      {urls.length === 1 ? 'Source: ' : 'Sources: '}
+      {urls.length === 1 ? t('panel_source') : t('panel_sources')}{' '}
       {urls.map((url, index) => (
         <span key={url}>
           {index > 0 && ', '}

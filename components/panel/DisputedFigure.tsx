@@ -1,5 +1,6 @@
 import type { DisputedFigure as Figure } from '@/lib/model';
 import { formatRange } from '@/lib/format';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { ExternalLink } from '../shared/ExternalLink';
 
 /** A count nobody agrees on: the range up front, then who says what, each with its source. */
@@ -8,12 +9,12 @@ export function DisputedFigure({ figure, nameOf }: { figure: Figure; nameOf: (ur
     <div className="figure" data-figure={figure.label}>
       <p className="figure-headline">
         <span className="figure-label">{figure.label}</span>{' '}
-        <strong className="figure-range">{formatRange(figure.low, figure.high)}</strong>{' '}
-        <span className="figure-note">(disputed)</span>
+        <strong className="figure-range">{formatRange(figure.low, figure.high, uiLanguage())}</strong>{' '}
+        <span className="figure-note">{t('panel_disputed')}</span>
       </p>
       <p className="figure-summary">{figure.summary}</p>
       <details className="claims">
-        <summary>Who says what ({figure.claims.length})</summary>
+        <summary>{t('panel_who_says_what', figure.claims.length)}</summary>
         <ul>
           {figure.claims.map((claim) => (
             <li key={`${claim.figure}|${claim.who}`}>

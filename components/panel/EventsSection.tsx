@@ -1,9 +1,11 @@
 import type { RealEvent } from '@/lib/model';
 import type { TimelineEntry } from '@/lib/timeline';
 import { formatCoordinates, formatDateRange } from '@/lib/format';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { ExternalLink } from '../shared/ExternalLink';
 import { CitedBy } from './CitedBy';
 import { DisputedFigure } from './DisputedFigure';
+import { ShieldNotice } from './ShieldNotice';
 import { Timeline } from './Timeline';
 
 function placeLine(event: RealEvent): string | undefined {
@@ -14,13 +16,25 @@ function placeLine(event: RealEvent): string | undefined {
   return hasCoordinates ? `${name} (${formatCoordinates(place.lat!, place.lon!)})` : name;
 }
 
-export function EventsSection({ events, timeline, nameOf }: { events: RealEvent[]; timeline: TimelineEntry[]; nameOf: (url: string) => string }) {
+export interface EventsSectionProps {
+  events: RealEvent[];
+  timeline: TimelineEntry[];
+  nameOf: (url: string) => string;
+  /** Outcomes held back by the spoiler shield: the summaries, disputed figures and timeline are left out. */
+  hideOutcomes?: boolean;
+  onReveal?(): void;
+}
+
+export function EventsSection({ events, timeline, nameOf, hideOutcomes = false, onReveal = () => {} }: EventsSectionProps) {
   if (events.length === 0) return null;
+  const language = uiLanguage();
   return (
     <section data-section="events" aria-labelledby="backstory-events-heading">
-      <h3 id="backstory-events-heading">What really happened</h3>
+      <h3 id="backstory-events-heading" tabIndex={-1}>
+        {t('panel_events_heading')}
+      </h3>
       {events.map((event) => {
-        const when = formatDateRange(event.start, event.end);
+        const when = formatDateRange(event.start, event.end, language);
         const where = placeLine(event);
         return (
           <article key={event.name} className="event">
@@ -28,24 +42,24 @@ export function EventsSection({ events, timeline, nameOf }: { events: RealEvent[
             <dl className="facts">
               {when && (
                 <>
-                  <dt>When</dt>
+                  <dt>{t('panel_when')}</dt>
                   <dd>{when}</dd>
                 </>
               )}
               {where && (
                 <>
-                  <dt>Where</dt>
+                  <dt>{t('panel_where')}</dt>
                   <dd>{where}</dd>
                 </>
               )}
             </dl>
-            {event.summary && <p className="summary">{event.summary}</p>}
-            {event.figures?.map((figure) => <DisputedFigure key={figure.label} figure={figure} nameOf={nameOf} />)}
+            {!hideOutcomes && event.summary && <p className="summary">{event.summary}</p>}
+            {!hideOutcomes && event.figures?.map((figure) => <DisputedFigure key={figure.label} figure={figure} nameOf={nameOf} />)}
             <CitedBy urls={event.citedBy} nameOf={nameOf} />
           </article>
         );
       })}
-      <Timeline entries={timeline} />
+      {hideOutcomes ? <ShieldNotice level="outcomes" onReveal={onReveal} /> : <Timeline entries={timeline} />}
     </section>
   );
 }

@@ -1,23 +1,29 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { inLanguage } from '@/lib/i18n/localize-context';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { sendMessage } from '@/lib/messaging';
-import { panelCollapsed } from '@/lib/settings';
+import { panelCollapsed, spoilerShield } from '@/lib/settings';
 import { PanelNotice } from './PanelNotice';
 import { useStoredValue } from '../shared/use-stored-value';
 import { RealStoryPanel } from './RealStoryPanel';
-import { markSaved, type PanelStore } from './panel-store';
+import { liftShield, markSaved, type PanelStore } from './panel-store';
+import { shieldLevel } from './shield-level';
 
-const BACKGROUND_UNREACHABLE = "Backstory couldn't reach its background service. Reload the page and try again; nothing was changed.";
-
-/** The panel's state and actions: remembered collapse, saving, closing. Rendering is RealStoryPanel's. */
+/** The panel's state and actions: remembered collapse, the spoiler shield, saving, closing. Rendering is RealStoryPanel's. */
 export function PanelApp({ store }: { store: PanelStore }) {
-  const { view, notice, closed, revealCount } = useSyncExternalStore(store.subscribe, store.get);
+  const { view, notice, closed, revealCount, unshielded } = useSyncExternalStore(store.subscribe, store.get);
   // Remembered across pages and tabs; undefined until read, so the panel never flashes open.
   const collapsed = useStoredValue(panelCollapsed);
+  // Read live: changing the shield on the options page applies to a panel already on screen. Until
+  // it has been read nothing is shown, so a shielded story never flashes its outcome.
+  const storedShield = useStoredValue(spoilerShield);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const rootRef = useRef<HTMLDivElement>(null);
 
   const key = view?.context.key;
+  const language = uiLanguage();
+  const context = useMemo(() => view && inLanguage(view.context, language), [view, language]);
   useEffect(() => {
     setSaveError(undefined);
     setSaving(false);
@@ -26,8 +32,8 @@ export function PanelApp({ store }: { store: PanelStore }) {
     if (revealCount > 0) rootRef.current?.querySelector<HTMLElement>('[data-backstory="panel"]')?.focus();
   }, [revealCount]);
 
-  if (closed || collapsed === undefined) return null;
-  if (!view) {
+  if (closed || collapsed === undefined || storedShield === undefined) return null;
+  if (!view || !context) {
     if (!notice || collapsed) return null;
     return (
       <div ref={rootRef} className={`frame frame-${notice.anchor.placement}`}>
@@ -47,7 +53,7 @@ export function PanelApp({ store }: { store: PanelStore }) {
       if (result.ok) markSaved(store, key, result.saved);
       else if (store.get().view?.context.key === key) setSaveError(result.message);
     } catch {
-      setSaveError(BACKGROUND_UNREACHABLE);
+      setSaveError(t('panel_background_unreachable'));
     } finally {
       setSaving(false);
     }
@@ -56,17 +62,19 @@ export function PanelApp({ store }: { store: PanelStore }) {
   return (
     <div ref={rootRef} className={`frame frame-${view.anchor.placement}`}>
       <RealStoryPanel
-        context={view.context}
+        context={context}
         saved={view.saved}
         saving={saving}
         storage={view.storage}
         saveError={saveError}
         collapsed={collapsed}
+        shield={unshielded.has(context.key) ? 'off' : shieldLevel(storedShield)}
         onToggleSaved={() => void toggleSaved()}
         onClose={() => store.update({ closed: true })}
         onCollapse={() => void panelCollapsed.setValue(true)}
         onExpand={() => void panelCollapsed.setValue(false)}
-        onOpenWatchlist={() => void sendMessage('openWatchlistPage', undefined).catch(() => setSaveError(BACKGROUND_UNREACHABLE))}
+        onOpenWatchlist={() => void sendMessage('openWatchlistPage', undefined).catch(() => setSaveError(t('panel_background_unreachable')))}
+        onReveal={() => liftShield(store, context.key)}
       />
     </div>
   );

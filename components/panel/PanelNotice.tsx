@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { PanelNotice as Notice } from '@/lib/panel-bridge';
 
 /**
@@ -7,10 +8,10 @@ import type { PanelNotice as Notice } from '@/lib/panel-bridge';
 export function PanelNotice({ notice }: { notice: Notice }) {
   if (notice.kind === 'loading') {
     return (
-      <aside data-backstory="panel" data-state="loading" className="panel skeleton" aria-busy="true" aria-label="Real story: looking it up">
-        <p className="brand">Real story</p>
+      <aside data-backstory="panel" data-state="loading" className="panel skeleton" aria-busy="true" aria-label={t('panel_looking_up_label')}>
+        <p className="brand">{t('panel_brand')}</p>
         <p className="visually-hidden" role="status">
-          Looking for the real story behind this title…
+          {t('panel_looking_up')}
         </p>
         <div aria-hidden="true">
           <div className="bone bone-title" />
@@ -22,12 +23,12 @@ export function PanelNotice({ notice }: { notice: Notice }) {
     );
   }
   return (
-    <aside data-backstory="panel" data-state="error" className="panel problem" aria-label="Real story: lookup failed">
-      <p className="brand">Real story</p>
-      <p role="alert">{notice.message}</p>
+    <aside data-backstory="panel" data-state="error" className="panel problem" aria-label={t('panel_failed_label')}>
+      <p className="brand">{t('panel_brand')}</p>
+      <p role="alert">{notice.message || t('panel_lookup_failed')}</p>
       {notice.retry && (
         <button type="button" className="save" data-action="retry" onClick={notice.retry}>
-          Try again
+          {t('panel_retry')}
         </button>
       )}
     </aside>

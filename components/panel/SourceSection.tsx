@@ -1,20 +1,32 @@
 import type { SourceWork } from '@/lib/model';
 import { formatNames, formatPartialDate } from '@/lib/format';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { ExternalLink } from '../shared/ExternalLink';
 import { CitedBy } from './CitedBy';
 
-const KIND_LABEL: Record<SourceWork['kind'], string> = {
-  article: 'article',
-  book: 'book',
-  podcast: 'podcast',
-  documentary: 'documentary',
-  other: 'work',
+const KIND_LABEL: Record<SourceWork['kind'], () => string> = {
+  article: () => t('panel_kind_article'),
+  book: () => t('panel_kind_book'),
+  podcast: () => t('panel_kind_podcast'),
+  documentary: () => t('panel_kind_documentary'),
+  other: () => t('panel_kind_other'),
 };
 
 function Byline({ work }: { work: SourceWork }) {
-  const outlet = [work.outlet, ...(work.copublishers?.length ? [`with ${formatNames(work.copublishers)}`] : [])].filter(Boolean).join(' ');
-  const parts = [work.authors.length ? `by ${formatNames(work.authors)}` : undefined, outlet || undefined, work.published ? formatPartialDate(work.published) : undefined];
+  const language = uiLanguage();
+  const outlet = [work.outlet, ...(work.copublishers?.length ? [t('panel_with', formatNames(work.copublishers, language))] : [])].filter(Boolean).join(' ');
+  const parts = [
+    work.authors.length ? t('panel_by', formatNames(work.authors, language)) : undefined,
+    outlet || undefined,
+    work.published ? formatPartialDate(work.published, language) : undefined,
+  ];
   return <p className="byline">{parts.filter(Boolean).join(' · ')}</p>;
+}
+
+/** "Audible podcast" in English, "pódcast de Audible" in Spanish. */
+function kindLine(work: SourceWork): string {
+  const kind = KIND_LABEL[work.kind]();
+  return work.outlet ? t('panel_kind_by_outlet', work.outlet, kind) : kind;
 }
 
 export function SourceSection({ works, nameOf }: { works: SourceWork[]; nameOf: (url: string) => string }) {
@@ -24,9 +36,10 @@ export function SourceSection({ works, nameOf }: { works: SourceWork[]; nameOf: 
   // "Based on" is a strong claim: a show merely inspired by a work says so instead.
   const main = basis.length > 0 ? basis : inspirations;
   if (main.length === 0) return null;
+  const language = uiLanguage();
   return (
     <section data-section="source" aria-labelledby="backstory-source-heading">
-      <h3 id="backstory-source-heading">{basis.length > 0 ? 'Based on' : 'Inspired by'}</h3>
+      <h3 id="backstory-source-heading">{basis.length > 0 ? t('panel_based_on') : t('panel_inspired_by')}</h3>
       {main.map((work) => (
         <article key={work.title} className="work">
           <h4 className="work-title">
@@ -39,9 +52,9 @@ export function SourceSection({ works, nameOf }: { works: SourceWork[]; nameOf: 
       ))}
       {companions.map((work) => (
         <p key={work.title} className="companion">
-          <span className="companion-label">It became</span>{' '}
+          <span className="companion-label">{t('panel_it_became')}</span>{' '}
           {work.url ? <ExternalLink href={work.url}>{work.title}</ExternalLink> : <cite>{work.title}</cite>}
-          {`, ${[work.outlet, KIND_LABEL[work.kind]].filter(Boolean).join(' ')}${work.published ? `, ${formatPartialDate(work.published)}` : ''}.`}
+          {`, ${kindLine(work)}${work.published ? `, ${formatPartialDate(work.published, language)}` : ''}.`}
           {work.summary && <> {work.summary}</>} <CitedBy urls={work.citedBy} nameOf={nameOf} inline />
         </p>
       ))}

@@ -19,6 +19,11 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
   const { host, mountPoint } = createShadowHost(doc, css);
   createRoot(mountPoint).render(<PanelApp store={store} />);
 
+  function reveal(): void {
+    void panelCollapsed.setValue(false);
+    store.update({ closed: false, revealCount: store.get().revealCount + 1 });
+  }
+
   return {
     show(view) {
       const previous = store.get().view;
@@ -35,9 +40,16 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
       host.remove();
       store.update({ view: null, notice: null, closed: false });
     },
-    reveal() {
-      void panelCollapsed.setValue(false);
-      store.update({ closed: false, revealCount: store.get().revealCount + 1 });
+    reveal,
+    async toggle() {
+      const { view, closed } = store.get();
+      if (!view) return 'nothing';
+      if (closed || (await panelCollapsed.getValue())) {
+        reveal();
+        return 'expanded';
+      }
+      await panelCollapsed.setValue(true);
+      return 'collapsed';
     },
     setSaved(key, saved) {
       markSaved(store, key, saved);

@@ -15,6 +15,10 @@ export interface ExtensionRequestOptions {
 }
 
 export function listenForExtensionRequests(controller: PageController, options: ExtensionRequestOptions = {}): () => void {
+  // One helper for every refusal: each distinct string is paid for in the always-on script's budget.
+  const malformed = (): never => {
+    throw new Error('Rejected: malformed payload');
+  };
   const fromUs = (sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) throw new Error('Rejected: not from Backstory');
   };
@@ -31,19 +35,17 @@ export function listenForExtensionRequests(controller: PageController, options: 
     }),
     onMessage('watchlistChanged', ({ data, sender }) => {
       fromUs(sender);
-      if (typeof data?.key !== 'string' || typeof data.saved !== 'boolean') throw new Error('Rejected: malformed payload');
+      if (typeof data?.key !== 'string' || typeof data.saved !== 'boolean') malformed();
       controller.watchlistChanged(data.key, data.saved);
     }),
     onMessage('storyRefreshed', ({ data, sender }) => {
       fromUs(sender);
-      if (typeof data?.key !== 'string') throw new Error('Rejected: malformed payload');
+      if (typeof data?.key !== 'string') malformed();
       void controller.storyRefreshed(data.key);
     }),
     onMessage('cardsAnswered', ({ data, sender }) => {
       fromUs(sender);
-      const answers = parseCardAnswers(data);
-      if (!answers) throw new Error('Rejected: malformed payload');
-      options.onCardAnswers?.(answers);
+      options.onCardAnswers?.(parseCardAnswers(data) ?? malformed());
     }),
   ];
   return () => removers.forEach((remove) => remove());

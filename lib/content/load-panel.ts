@@ -9,8 +9,8 @@ export async function loadPanel(inject: () => Promise<Done>): Promise<PanelApi> 
   const loaded = findPanelApi();
   if (loaded) return loaded;
   const done = await inject();
-  if (!done.ok) throw new Error(`Backstory could not load its panel: ${done.message}`);
-  const started = findPanelApi();
-  if (!started) throw new Error('Backstory injected its panel but it did not start.');
+  // Short messages: they only reach the console, and every byte counts in the always-on script.
+  const started = done.ok && findPanelApi();
+  if (!started) throw new Error(`no panel: ${done.ok || done.message}`);
   return started;
 }

@@ -98,7 +98,8 @@ export function createPageController(deps: PageControllerDeps) {
       resolution = await deps.resolve(sighting);
     } catch (error) {
       deps.onError?.(error);
-      resolution = { status: 'error', message: 'Backstory could not look this title up.', retryable: true };
+      // No message: the panel says it in the reader's language (panel_lookup_failed).
+      resolution = { status: 'error', message: '', retryable: true };
     } finally {
       answered = true;
       cancelSkeleton();

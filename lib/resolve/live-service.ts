@@ -3,6 +3,7 @@ import type { LookupRepository } from '../db/lookups';
 import type { ShowRepository } from '../db/shows';
 import { SourceError } from '../sources/types';
 import { cardLookupKey, lookupKey } from './lookup-key';
+import { t } from '../i18n/t';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -44,20 +45,20 @@ function sameStory(a: ShowContext, b: ShowContext | undefined): boolean {
   return withoutDates(a) === withoutDates(b);
 }
 
-/** What the panel says when a lookup fails, per kind of failure. */
+/** What the panel says when a lookup fails, per kind of failure, in the browser's language. */
 export function describeFailure(error: unknown): { message: string; retryable: boolean } {
-  if (!(error instanceof SourceError)) return { message: 'Backstory could not look this title up. Try again.', retryable: true };
+  if (!(error instanceof SourceError)) return { message: t('panel_error_lookup'), retryable: true };
   switch (error.failure) {
     case 'offline':
-      return { message: 'Backstory needs the network to look this title up. Titles you have opened before work offline.', retryable: true };
+      return { message: t('panel_error_offline'), retryable: true };
     case 'rate-limited':
-      return { message: `${error.source} asked Backstory to slow down. Try again in a minute.`, retryable: true };
+      return { message: t('panel_error_rate_limited', error.source), retryable: true };
     case 'timeout':
     case 'unavailable':
-      return { message: `Couldn't reach ${error.source}. Try again in a moment.`, retryable: true };
+      return { message: t('panel_error_unreachable', error.source), retryable: true };
     case 'malformed':
     case 'not-found':
-      return { message: `${error.source} sent an answer Backstory couldn't read, so it shows nothing rather than guess.`, retryable: false };
+      return { message: t('panel_error_unreadable', error.source), retryable: false };
   }
 }
 

@@ -89,8 +89,10 @@ export function packRuleIssues(entry: ShowContext): PackIssue[] {
   entry.sources.forEach((source, i) => {
     if (listed.has(source.url)) problem(['sources', i, 'url'], `source URL listed twice: ${source.url}`);
     listed.add(source.url);
-    if (/:\/\/|^www\.|\.(com|org|net)(\/|$)/i.test(source.name)) {
-      problem(['sources', i, 'name'], `source name should be a human name (e.g. "ProPublica"), not a URL or host: "${source.name}"`);
+    for (const [path, name] of [[['sources', i, 'name'], source.name], [['sources', i, 'es', 'name'], source.es?.name]] as const) {
+      if (name !== undefined && /:\/\/|^www\.|\.(com|org|net)(\/|$)/i.test(name)) {
+        problem([...path], `source name should be a human name (e.g. "ProPublica"), not a URL or host: "${name}"`);
+      }
     }
   });
   for (const { path, url } of citedUrls(entry)) {
@@ -111,6 +113,30 @@ export function packRuleIssues(entry: ShowContext): PackIssue[] {
     if (sentences < MIN_BASIS_SENTENCES || sentences > MAX_BASIS_SENTENCES) {
       problem(['basedOn', i, 'summary'], `summary of "${work.title}" has ${sentences} sentence(s); basis summaries have ${MIN_BASIS_SENTENCES}–${MAX_BASIS_SENTENCES}`);
     }
+  });
+
+  // Spanish: a translation of our own words needs the words it translates, and a basis summary
+  // keeps the same 2–4 sentences in Spanish.
+  const untranslated = (path: Path, spanish: string | undefined, english: string | undefined) => {
+    if (spanish !== undefined && english === undefined) problem(path, 'a Spanish text needs the English text it translates');
+  };
+  untranslated(['es', 'tagline'], entry.es?.tagline, entry.tagline);
+  entry.basedOn.forEach((work, i) => {
+    const spanish = work.es?.summary;
+    untranslated(['basedOn', i, 'es', 'summary'], spanish, work.summary);
+    if (work.relation !== 'basis' || spanish === undefined) return;
+    const sentences = countSentences(spanish);
+    if (sentences < MIN_BASIS_SENTENCES || sentences > MAX_BASIS_SENTENCES) {
+      problem(['basedOn', i, 'es', 'summary'], `Spanish summary of "${work.title}" has ${sentences} sentence(s); basis summaries have ${MIN_BASIS_SENTENCES}–${MAX_BASIS_SENTENCES}`);
+    }
+  });
+  entry.events.forEach((event, i) => {
+    untranslated(['events', i, 'es', 'summary'], event.es?.summary, event.summary);
+    untranslated(['events', i, 'place', 'es', 'region'], event.place?.es?.region, event.place?.region);
+    untranslated(['events', i, 'place', 'es', 'country'], event.place?.es?.country, event.place?.country);
+    event.figures?.forEach((figure, f) =>
+      figure.claims.forEach((claim, c) => untranslated(['events', i, 'figures', f, 'claims', c, 'es', 'when'], claim.es?.when, claim.when)),
+    );
   });
 
   // Events: dates in order, disputed figures whose range is exactly the span of their claims.

@@ -1,5 +1,6 @@
 import type { CardStory } from '../../messaging';
 import { HOVER_EVENTS, isolateEvents } from '../../isolate-events';
+import { getMessage } from './badge-text';
 import { teaserOf } from './teaser';
 
 export const BADGE_HOST_TAG = 'backstory-badge';
@@ -12,12 +13,12 @@ export const BADGE_HOST_TAG = 'backstory-badge';
  */
 const BADGE_CSS = [
   ':host{all:initial;display:block;position:relative;width:0;height:0;overflow:visible;z-index:3}',
-  'button{position:absolute;top:6px;left:6px;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;color:#fff;background:rgba(18,18,18,.88);border:1px solid rgba(255,255,255,.7);border-radius:3px;padding:3px 7px;cursor:pointer}',
+  'button{position:absolute;top:6px;left:6px;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;color:#fff;background:#121212e0;border:1px solid #ffffffb3;border-radius:3px;padding:5px 8px;cursor:pointer}',
   'button:hover{background:#000;border-color:#fff}',
   'button:focus-visible{outline:2px solid #fff;outline-offset:2px}',
-  '[role=tooltip]{display:none;position:absolute;top:30px;left:6px;max-width:320px;width:max-content;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.35 system-ui,sans-serif;color:#f2f2f2;background:#181818;border:1px solid #5a5a5a;border-radius:3px;padding:4px 7px}',
-  'button:hover+[role=tooltip],button:focus-visible+[role=tooltip]{display:block}',
-  '@media (forced-colors:active){button,[role=tooltip]{border-color:CanvasText}}',
+  '#teaser{display:none;position:absolute;top:34px;left:6px;max-width:320px;width:max-content;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.35 system-ui,sans-serif;color:#f2f2f2;background:#181818;border:1px solid #5a5a5a;border-radius:3px;padding:4px 7px}',
+  'button:hover+#teaser,button:focus-visible+#teaser{display:block}',
+  '@media (forced-colors:active){button,#teaser{border-color:CanvasText}}',
 ].join('');
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -65,8 +66,8 @@ export function createBadge(doc: Document, siteId: string, story: CardStory, ope
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.action = 'open-story';
-  button.textContent = 'Real story';
-  button.setAttribute('aria-label', `Real story: ${story.title}`);
+  button.textContent = getMessage('badge');
+  button.setAttribute('aria-label', getMessage('badge_label', story.title));
   button.setAttribute('aria-describedby', 'teaser');
   const teaser = doc.createElement('span');
   teaser.id = 'teaser';

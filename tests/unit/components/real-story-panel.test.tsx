@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { RealStoryPanel, STORAGE_NOTICE, type RealStoryPanelProps } from '../../../components/panel/RealStoryPanel';
+import { RealStoryPanel, type RealStoryPanelProps } from '../../../components/panel/RealStoryPanel';
+import { t } from '@/lib/i18n/t';
 import { loadPack } from '../../../lib/sources/pack';
 import { contextFixture } from '../support/contexts';
 
@@ -99,7 +100,7 @@ describe('RealStoryPanel with the Somos. entry', () => {
     const { root, section } = renderPanel({ storage: 'unavailable' });
     expect(section('source')).not.toBeNull();
     expect((root.querySelector('[data-action="watchlist"]') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByRole('status').textContent).toBe(STORAGE_NOTICE);
+    expect(screen.getByRole('status').textContent).toBe(t('panel_storage_off'));
   });
 
   it('renders text from data as text, never as markup', () => {

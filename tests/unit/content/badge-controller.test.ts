@@ -224,3 +224,35 @@ describe('badge teaser', () => {
     expect(teaserOf({ key: 'wd:Q1', title: 'A' })).toBe('The real story behind it');
   });
 });
+
+describe('badge texts in Spanish', () => {
+  it('the badge and its teaser follow the browser\'s language', async () => {
+    const { useLocale } = await import('../support/i18n');
+    const { teaserOf } = await import('../../../lib/content/badges/teaser');
+    const { createBadge } = await import('../../../lib/content/badges/badge-element');
+    useLocale('es');
+    const story = { key: 'pack:somos', title: 'Somos.', relation: 'basis' as const, work: { title: 'How the U.S. Triggered a Massacre in Mexico', by: 'ProPublica' }, eventYear: 2011 };
+    expect(teaserOf(story)).toBe('Hechos de 2011 · basada en «How the U.S. Triggered a Massacre in Mexico» (ProPublica)');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A', relation: 'inspiration', work: { title: 'Un libro' } })).toBe('Inspirada en «Un libro»');
+    expect(teaserOf({ key: 'wd:Q1', title: 'A' })).toBe('La historia real detrás');
+    const badge = createBadge(document, '80990017', story, () => {});
+    const button = badge.element.shadowRoot!.querySelector('button')!;
+    expect(button.textContent).toBe('Historia real');
+    expect(button.getAttribute('aria-label')).toBe('Historia real: Somos.');
+  });
+
+  it('the teaser of Somos. names no outcome: no toll, no summary, nothing the spoiler shield hides', async () => {
+    const { teaserOf } = await import('../../../lib/content/badges/teaser');
+    const { cardStoryOf } = await import('../../../lib/resolve/card-story');
+    const { loadPack } = await import('../../../lib/sources/pack');
+    const somos = loadPack().find((entry) => entry.key === 'pack:somos')!;
+    const teaser = teaserOf(cardStoryOf(somos));
+    const event = somos.events[0]!;
+    expect(teaser).toBe('Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)');
+    for (const figure of event.figures!) {
+      expect(teaser).not.toContain(String(figure.high));
+      for (const claim of figure.claims) expect(teaser).not.toContain(claim.figure);
+    }
+    expect(teaser).not.toMatch(/killed|disappeared|dead|burned/i);
+  });
+});
