@@ -6,6 +6,8 @@ import { createLiveLookups } from '@/lib/background/live-lookups';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
+import { createWatchlistImporter } from '@/lib/db/watchlist-import';
+import { createCacheRepository } from '@/lib/db/cache';
 import { onMessage } from '@/lib/messaging';
 import { createResolver } from '@/lib/resolve/resolver';
 import { adapterForUrl } from '@/lib/sites/registry';
@@ -40,6 +42,8 @@ export default defineBackground(() => {
     },
     ...effects,
     log,
+    importer: createWatchlistImporter(db),
+    cache: createCacheRepository(db),
   });
 
   onMessage('resolveSighting', ({ data, sender }) => service.resolveSighting(data, sender));
@@ -47,4 +51,6 @@ export default defineBackground(() => {
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
+  onMessage('importWatchlist', ({ data, sender }) => service.importWatchlist(data, sender));
+  onMessage('clearCache', ({ data, sender }) => service.clearCache(data, sender));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCardLookups, type TabTarget } from '../../../lib/background/card-lookups';
-import { createBackgroundService, STORAGE_UNAVAILABLE } from '../../../lib/background/service';
+import { createBackgroundService, storageUnavailable } from '../../../lib/background/service';
 import { createLookupRepository } from '../../../lib/db/lookups';
 import { createShowRepository } from '../../../lib/db/shows';
 import { createWatchlistRepository } from '../../../lib/db/watchlist';
@@ -96,7 +96,7 @@ describe('background service: the watchlist', () => {
 
   it('says so plainly when storage fails, and tells no tab that anything changed', async () => {
     const { service, effects } = serviceOn(brokenDb());
-    expect(await service.setWatchlisted({ key: 'pack:somos', saved: true }, netflixTab)).toEqual({ ok: false, message: STORAGE_UNAVAILABLE });
+    expect(await service.setWatchlisted({ key: 'pack:somos', saved: true }, netflixTab)).toEqual({ ok: false, message: storageUnavailable() });
     expect(effects.broadcastWatchlistChange).not.toHaveBeenCalled();
   });
 
