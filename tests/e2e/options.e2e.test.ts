@@ -146,10 +146,10 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-site-switch'))).toBe('netflix');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
-    await page.keyboard.press('Space');
+    await page.keyboard.press(' ');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-setting'))).toBe('live-lookups');
-    await page.keyboard.press('Space');
+    await page.keyboard.press(' ');
     // The radio group: Tab lands on the chosen level, arrows move the choice.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-spoiler-level'))).toBe('off');
