@@ -9,6 +9,7 @@ import { parseWatchlistFile, type ImportProblem } from '@/lib/watchlist-io/parse
 import { formatCount } from './format';
 import { ImportPreview } from './ImportPreview';
 import { ImportProblems } from './ImportProblems';
+import { readFileText } from './read-file';
 
 type Step =
   | { step: 'choose' }
@@ -43,7 +44,7 @@ export function ImportOption({ db }: { db: BackstoryDb }) {
       return;
     }
     try {
-      const parsed = parseWatchlistFile(await file.text(), file.size);
+      const parsed = parseWatchlistFile(await readFileText(file), file.size);
       if (!parsed.ok) return setState({ step: 'refused', fileName: file.name, problems: parsed.problems, moreProblems: parsed.moreProblems });
       const plan = await previewOf(db, parsed.entries);
       setState({ step: 'preview', fileName: file.name, entries: parsed.entries, plan: { ...plan, duplicates: parsed.duplicates }, busy: false });
