@@ -91,7 +91,9 @@ export function CacheOption({ db }: { db: BackstoryDb }) {
         {busy ? t('options_cache_clearing') : t('options_cache_clear')}
       </button>
       <div aria-live="polite" data-cache-result="">
-        {outcome?.ok === true && <p className="success">{t('options_cache_cleared', formatCount(outcome.removed))}</p>}
+        {outcome?.ok === true && (
+          <p className="success">{outcome.removed === 1 ? t('options_cache_cleared_one') : t('options_cache_cleared', formatCount(outcome.removed))}</p>
+        )}
         {outcome?.ok === false && <p className="notice">{outcome.message}</p>}
       </div>
     </section>

@@ -22,7 +22,7 @@ export function ExportOption({ db }: { db: BackstoryDb }) {
       const name = `backstory-watchlist-${now.toISOString().slice(0, 10)}.${format}`;
       if (format === 'json') downloadTextFile(watchlistToJson(entries, now), name, 'application/json');
       else downloadTextFile(watchlistToCsv(entries), name, 'text/csv;charset=utf-8');
-      setMessage({ ok: true, text: t('options_export_done', formatCount(entries.length), name) });
+      setMessage({ ok: true, text: entries.length === 1 ? t('options_export_done_one', '1', name) : t('options_export_done', formatCount(entries.length), name) });
     } catch {
       setMessage({ ok: false, text: t('options_export_failed') });
     }
@@ -32,7 +32,7 @@ export function ExportOption({ db }: { db: BackstoryDb }) {
     <section className="option" data-section="export" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('options_export_heading')}</h2>
       <p className="muted">{t('options_export_help')}</p>
-      {count !== undefined && <p>{t('options_export_count', formatCount(count))}</p>}
+      {count !== undefined && <p>{count === 1 ? t('options_export_count_one') : t('options_export_count', formatCount(count))}</p>}
       <div className="actions">
         <button type="button" className="secondary" data-action="export-json" onClick={() => void download('json')}>
           {t('options_export_json')}

@@ -58,7 +58,7 @@ export function ImportPreview({ fileName, plan, onConfirm, onCancel, busy }: { f
       )}
       {plan.duplicates.length > 0 && (
         <div className="notice" data-preview-duplicates="">
-          <p>{t('options_preview_duplicates', formatCount(plan.duplicates.length))}</p>
+          <p>{plan.duplicates.length === 1 ? t('options_preview_duplicates_one') : t('options_preview_duplicates', formatCount(plan.duplicates.length))}</p>
           <ul className="titles">
             {plan.duplicates.slice(0, LISTED_TITLES).map((duplicate) => (
               <li key={duplicate.key}>{t('options_preview_duplicate_item', duplicate.title, formatCount(duplicate.count))}</li>
@@ -70,7 +70,7 @@ export function ImportPreview({ fileName, plan, onConfirm, onCancel, busy }: { f
       <div className="actions">
         {writes > 0 && (
           <button type="button" className="primary" data-action="confirm-import" disabled={busy} onClick={onConfirm}>
-            {busy ? t('options_import_importing') : t('options_preview_confirm', formatCount(writes))}
+            {busy ? t('options_import_importing') : writes === 1 ? t('options_preview_confirm_one') : t('options_preview_confirm', formatCount(writes))}
           </button>
         )}
         <button type="button" className="secondary" data-action="cancel-import" disabled={busy} onClick={onCancel}>

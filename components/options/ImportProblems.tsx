@@ -13,7 +13,7 @@ export function ImportProblems({ fileName, problems, moreProblems }: { fileName:
           <li key={index}>{describeProblem(problem)}</li>
         ))}
       </ul>
-      {moreProblems > 0 && <p>{t('options_import_more_problems', formatCount(moreProblems))}</p>}
+      {moreProblems > 0 && <p>{moreProblems === 1 ? t('options_import_more_problems_one') : t('options_import_more_problems', formatCount(moreProblems))}</p>}
     </div>
   );
 }

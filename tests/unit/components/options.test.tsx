@@ -124,7 +124,7 @@ describe('options: importing a watchlist', () => {
     expect(preview.querySelector('[data-preview-count="unchanged"]')?.textContent).toBe('1');
     expect(preview.querySelector('[data-preview-group="added"] li')?.textContent).toBe('<img src=x onerror=alert(1)> (2020)');
     expect(preview.querySelector('img')).toBeNull();
-    expect(preview.textContent).toContain('The file lists 1 shows more than once');
+    expect(preview.textContent).toContain('The file lists 1 show more than once');
     expect(sendMessage).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Import 2 shows' }));
@@ -160,7 +160,7 @@ describe('options: importing a watchlist', () => {
     sendMessage.mockResolvedValue({ ok: false, message: 'Nothing was imported: the browser’s storage for Backstory is full.' });
     render(<ImportOption db={freshDb()} />);
     await user.upload(screen.getByLabelText('Watchlist file (JSON)'), jsonFile(fileWith([entry(1)])));
-    await user.click(await screen.findByRole('button', { name: 'Import 1 shows' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 show' }));
     expect(await screen.findByText('Nothing was imported: the browser’s storage for Backstory is full.')).toBeTruthy();
   });
 });
