@@ -97,6 +97,13 @@ describe('watchlist export as CSV', () => {
     expect(rows[1]![12]).toBe(`'${value}`);
   });
 
+  it('writes 10,000 entries, one line each', () => {
+    const csv = watchlistToCsv(Array.from({ length: 10_000 }, (_, n) => entry(n, { note: `line one\nline two of ${n}` })));
+    const rows = readCsv(csv);
+    expect(rows).toHaveLength(10_001);
+    expect(rows[10_000]![12]).toBe('line one\nline two of 9999');
+  });
+
   it('leaves a formula character that is not at the start alone', () => {
     expect(csvCell('1 = 1')).toBe('1 = 1');
   });
