@@ -32,7 +32,7 @@ export function ImportPreview({ fileName, plan, onConfirm, onCancel, busy }: { f
   const writes = entriesToWrite(plan).length;
 
   return (
-    <div className="preview" data-import-preview="" aria-labelledby="preview-heading">
+    <div className="preview" role="region" data-import-preview="" aria-labelledby="preview-heading">
       <h3 id="preview-heading" tabIndex={-1} ref={heading}>
         {t('options_preview_heading', fileName)}
       </h3>

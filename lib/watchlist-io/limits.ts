@@ -2,7 +2,7 @@
  * How much an imported watchlist file may hold. Generous for a real watchlist, small enough that a
  * hostile or broken file cannot freeze the page or fill the browser's storage.
  */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_FILE_BYTES = 20_000_000;
 export const MAX_IMPORT_ENTRIES = 50_000;
 /** Titles of shows and of the works they are based on. */
 export const MAX_TITLE_LENGTH = 300;
