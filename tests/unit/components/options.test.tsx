@@ -155,6 +155,18 @@ describe('options: importing a watchlist', () => {
     expect(sendMessage).not.toHaveBeenCalled();
   });
 
+  it('refuses a file over the size limit without reading it', async () => {
+    const user = userEvent.setup();
+    const huge = jsonFile(fileWith([entry(1)]), 'huge.json');
+    Object.defineProperty(huge, 'size', { value: 25_000_000 });
+    const reading = vi.spyOn(FileReader.prototype, 'readAsText');
+    render(<ImportOption db={freshDb()} />);
+    await user.upload(screen.getByLabelText('Watchlist file (JSON)'), huge);
+    expect((await screen.findByRole('alert')).textContent).toContain('The file is 25 MB; Backstory imports files of up to 20 MB.');
+    expect(reading).not.toHaveBeenCalled();
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
   it('shows the background’s message when the write fails', async () => {
     const user = userEvent.setup();
     sendMessage.mockResolvedValue({ ok: false, message: 'Nothing was imported: the browser’s storage for Backstory is full.' });
