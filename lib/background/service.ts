@@ -6,7 +6,7 @@ import { cardName, type CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
 import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
-import type { WatchlistImporter } from '../db/watchlist-import';
+import type { ImportCounts, WatchlistImporter } from '../db/watchlist-import';
 import type { CacheRepository } from '../db/cache';
 import { t } from '../i18n/t';
 import { isQuotaExceeded } from './storage-failure';
@@ -143,7 +143,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       admit(sender, ['extension-page']);
       const { entries } = parse(payloadSchemas.importWatchlist, data);
       if (!deps.importer) return { ok: false, message: t('background_import_storage_unavailable') };
-      let counts;
+      let counts: ImportCounts;
       try {
         counts = await deps.importer.importEntries(entries);
       } catch (error) {
