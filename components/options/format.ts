@@ -5,7 +5,7 @@ export function formatCount(count: number): string {
   return count.toLocaleString(uiLanguage());
 }
 
-/** "1.2 MB", "340 kB": sizes the way people read them, in the viewer's language. */
+/** "1.2 MB", "340 kB", "0 bytes": sizes the way people read them, in the viewer's language. */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
@@ -14,5 +14,5 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }

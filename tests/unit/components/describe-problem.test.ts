@@ -38,3 +38,12 @@ describe('how a refused file’s problems are worded', () => {
     expect(describeProblem({ kind: 'too-many-entries', count: 60_000, limit: 50_000 })).toBe('El archivo tiene 60.000 entradas; Backstory importa como mucho 50.000 a la vez.');
   });
 });
+
+describe('sizes and counts on the options page', () => {
+  it('reads naturally in both languages', async () => {
+    const { formatBytes, formatCount } = await import('@/components/options/format');
+    expect([formatBytes(0), formatBytes(950), formatBytes(486_800), formatBytes(21_400_000), formatCount(12_345)]).toEqual(['0 bytes', '950 bytes', '486.8 kB', '21.4 MB', '12,345']);
+    useLocale('es');
+    expect([formatBytes(486_800), formatCount(12_345)]).toEqual(['486,8 kB', '12.345']);
+  });
+});
