@@ -32,6 +32,9 @@ export interface BackgroundServiceDeps {
 /** Said when the watchlist can't be written; in the viewer's language. */
 export const storageUnavailable = (): string => t('background_storage_unavailable');
 
+/** Said when the watchlist can't be written because the browser's storage for Backstory is full. */
+export const storageFull = (): string => t('background_storage_full');
+
 /** Tabs told about imported keys per batch, so a large import does not flood the message channel at once. */
 const BROADCAST_BATCH = 200;
 
@@ -121,7 +124,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
         }
       } catch (error) {
         deps.log?.('watchlist write failed', error);
-        return { ok: false, message: storageUnavailable() };
+        return { ok: false, message: isQuotaExceeded(error) ? storageFull() : storageUnavailable() };
       }
       // Not awaited: the user's button should not wait for every other Netflix tab to answer.
       void deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error: unknown) => deps.log?.('broadcast failed', error));
