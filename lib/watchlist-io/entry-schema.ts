@@ -30,4 +30,15 @@ export const WatchlistEntrySchema = z.object({
   // Not trimmed: the note is the viewer's own words, kept as written.
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   updatedAt: Timestamp,
-}) satisfies z.ZodType<WatchlistEntry>;
+})
+  .transform(withoutBlankNote) satisfies z.ZodType<WatchlistEntry>;
+
+/**
+ * The editor's rule: an empty note is no note. A blank one from a file is dropped (the field
+ * itself, not kept as `undefined`), so it never shows as a note nor makes an entry look changed.
+ */
+function withoutBlankNote<Entry extends { note?: string | undefined }>(entry: Entry): Entry {
+  if (entry.note === undefined || entry.note.trim() !== '') return entry;
+  const { note: _blank, ...rest } = entry;
+  return rest as Entry;
+}

@@ -56,6 +56,16 @@ describe('importWatchlist', () => {
     expect(broadcastWatchlistChange).toHaveBeenCalledWith({ key: 'wd:Q1003', saved: true });
   });
 
+  it('stores an entry whose note is empty or blank without a note', async () => {
+    const { service, db } = serviceOn();
+    await db.watchlist.put(entry(2, { note: 'old words' }));
+    const blankLater = { ...entry(2), note: '   ', updatedAt: entry(2).updatedAt + 1 };
+    expect(await service.importWatchlist({ entries: [{ ...entry(1), note: '' }, blankLater] }, optionsPage)).toEqual({ ok: true, added: 1, updated: 1, unchanged: 0 });
+    const stored = await db.watchlist.bulkGet(['wd:Q1001', 'wd:Q1002']);
+    expect(stored).toEqual([entry(1), entry(2, { updatedAt: blankLater.updatedAt })]);
+    expect(stored.map((kept) => kept !== undefined && 'note' in kept)).toEqual([false, false]);
+  });
+
   it('writes what the preview showed', async () => {
     const { service, db } = serviceOn();
     await db.watchlist.bulkPut([entry(1), entry(2, { updatedAt: entry(2).updatedAt + 5 })]);

@@ -115,6 +115,12 @@ describe('watchlist import: each entry', () => {
     expect(parsed).toMatchObject({ ok: true, entries: [{ note, title }] });
   });
 
+  it('treats an empty or blank note as no note, as the editor does, and keeps a real one as written', () => {
+    const parsed = parseWatchlistFile(fileWith([{ ...entry(1), note: '' }, { ...entry(2), note: ' \n\t ' }, { ...entry(3), note: '  spaced, kept  ' }]));
+    expect(parsed.ok && parsed.entries).toEqual([entry(1), entry(2), entry(3, { note: '  spaced, kept  ' })]);
+    expect(parsed.ok && parsed.entries.map((kept) => 'note' in kept)).toEqual([false, false, true]);
+  });
+
   it('drops fields it does not know instead of storing them', () => {
     const text = fileWith([{ ...entry(1), extra: 'x'.repeat(10), where: { ...entry(1).where, html: '<i>' } }]).replace('"extra"', '"__proto__":{"polluted":true},"extra"');
     expect(text).toContain('"__proto__"');
