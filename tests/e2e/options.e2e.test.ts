@@ -288,3 +288,37 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     expect(await storeCount(page, 'shows')).toBe(0);
   });
 });
+
+/**
+ * A browser set to Spanish. Chromium may serve the Spanish texts while still reporting en-US as
+ * its UI language, so the page must name the language of its texts, not the browser's report.
+ */
+describe.each(e2eBrowserKinds())('the options page in Spanish in %s', (kind) => {
+  let internet: FakeInternet;
+  let launched: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
+    // Firefox speaks Spanish through Debian's es-ES language pack (firefox-esr-l10n-es-es).
+    launched = await launchBrowser(kind, {
+      fakeInternetPort: internet.port,
+      ...(kind === 'chromium' ? { args: ['--lang=es'] } : { firefoxPrefs: { 'intl.locale.requested': 'es-ES' } }),
+    });
+    page = await launched.openExtensionPage('/options.html');
+    await waitForSettingsRead(page);
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await internet?.stop();
+  });
+
+  it('says it is in Spanish, in its language attribute as in its words, and axe finds nothing', async () => {
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['es', 'Ajustes de Backstory']);
+    const headings = await page.$$eval('h2', (elements) => elements.map((element) => element.textContent));
+    expect(headings).toEqual(['Sitios en los que funciona Backstory', 'Búsquedas en línea', 'Escudo antispoilers', 'Caché', 'Exportar tu lista', 'Importar una lista']);
+    const findings = await axeFindings(page);
+    expect(findings, describeFindings(findings)).toEqual([]);
+  });
+});
