@@ -8,6 +8,8 @@ import { skipSwitchedOffSites } from '@/lib/background/site-guard';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
+import { createWatchlistImporter } from '@/lib/db/watchlist-import';
+import { createCacheRepository } from '@/lib/db/cache';
 import { onMessage } from '@/lib/messaging';
 import { createResolver } from '@/lib/resolve/resolver';
 import { adapterForUrl } from '@/lib/sites/registry';
@@ -42,6 +44,8 @@ export default defineBackground(() => {
     },
     ...effects,
     log,
+    importer: createWatchlistImporter(db),
+    cache: createCacheRepository(db),
   });
 
   onMessage('resolveSighting', ({ data, sender }) => service.resolveSighting(data, sender));
@@ -49,6 +53,8 @@ export default defineBackground(() => {
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
+  onMessage('importWatchlist', ({ data, sender }) => service.importWatchlist(data, sender));
+  onMessage('clearCache', ({ data, sender }) => service.clearCache(data, sender));
 
   const panelShortcut = createPanelShortcut(browserPanelShortcutDeps());
   browser.commands.onCommand.addListener((command) => void panelShortcut.onCommand(command));

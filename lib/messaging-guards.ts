@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MAX_CARDS_PER_MESSAGE } from './messaging';
 import { ShowKeySchema, SightingSchema } from './model';
+import { WatchlistEntrySchema } from './watchlist-io/entry-schema';
+import { MAX_IMPORT_ENTRIES } from './watchlist-io/limits';
 
 /** What a message's sender must be, checked before its payload is even parsed. */
 export type SenderRule = 'supported-tab' | 'extension-page';
@@ -29,6 +31,8 @@ export const payloadSchemas = {
   injectPanel: NoPayloadSchema,
   setWatchlisted: WatchlistChangeSchema,
   openWatchlistPage: NoPayloadSchema,
+  importWatchlist: z.object({ entries: z.array(WatchlistEntrySchema).max(MAX_IMPORT_ENTRIES) }),
+  clearCache: NoPayloadSchema,
 } as const;
 
 export class RejectedMessage extends Error {

@@ -1,11 +1,15 @@
 import type { ZodType } from 'zod';
 import type { Resolution } from '../model';
-import type { CardAnswer, Done, WatchlistResult } from '../messaging';
+import type { CacheCleared, CardAnswer, Done, ImportResult, WatchlistResult } from '../messaging';
 import { cardStoryOf } from '../resolve/card-story';
 import { cardName, type CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
 import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
+import type { ImportCounts, WatchlistImporter } from '../db/watchlist-import';
+import type { CacheRepository } from '../db/cache';
+import { t } from '../i18n/t';
+import { isQuotaExceeded } from './storage-failure';
 
 export interface BackgroundServiceDeps {
   resolver: Resolver;
@@ -19,10 +23,20 @@ export interface BackgroundServiceDeps {
   /** Tell open pages that a show was saved or removed, so every panel stays truthful. */
   broadcastWatchlistChange(change: { key: string; saved: boolean }): Promise<void>;
   log?: (message: string, error?: unknown) => void;
+  /** Writes an options-page import in one transaction; without it, imports are refused. */
+  importer?: WatchlistImporter;
+  /** The cache tables (never the watchlist); without it, clearing is refused. */
+  cache?: Pick<CacheRepository, 'clear'>;
 }
 
-export const STORAGE_UNAVAILABLE =
-  "Your watchlist can't be saved right now: the browser's storage for Backstory is unavailable. Nothing was changed.";
+/** Said when the watchlist can't be written; in the viewer's language. */
+export const storageUnavailable = (): string => t('background_storage_unavailable');
+
+/** Said when the watchlist can't be written because the browser's storage for Backstory is full. */
+export const storageFull = (): string => t('background_storage_full');
+
+/** Tabs told about imported keys per batch, so a large import does not flood the message channel at once. */
+const BROADCAST_BATCH = 200;
 
 /**
  * What the background answers, one function per message. Each checks who is asking and parses
@@ -49,6 +63,12 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
     } catch (error) {
       deps.log?.('rejected a message', error);
       throw error;
+    }
+  }
+
+  async function tellTabsSaved(keys: readonly string[]): Promise<void> {
+    for (let start = 0; start < keys.length; start += BROADCAST_BATCH) {
+      await Promise.all(keys.slice(start, start + BROADCAST_BATCH).map((key) => deps.broadcastWatchlistChange({ key, saved: true })));
     }
   }
 
@@ -97,14 +117,14 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       try {
         if (change.saved) {
           const context = await deps.resolver.contextForKey(change.key);
-          if (!context) return { ok: false, message: 'Backstory no longer has this show on file, so it cannot be saved.' };
+          if (!context) return { ok: false, message: t('background_show_not_on_file') };
           await deps.watchlist.save(watchlistEntryFor(context, change.sighting, deps.now()));
         } else {
           await deps.watchlist.remove(change.key);
         }
       } catch (error) {
         deps.log?.('watchlist write failed', error);
-        return { ok: false, message: STORAGE_UNAVAILABLE };
+        return { ok: false, message: isQuotaExceeded(error) ? storageFull() : storageUnavailable() };
       }
       // Not awaited: the user's button should not wait for every other Netflix tab to answer.
       void deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error: unknown) => deps.log?.('broadcast failed', error));
@@ -116,6 +136,38 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       parse(payloadSchemas.openWatchlistPage, data);
       await deps.openWatchlistPage(sender.tab?.id);
       return { ok: true };
+    },
+
+    /**
+     * An import from the options page: the entries are checked again (a page's check proves
+     * nothing here), merged by key and `updatedAt`, and written all at once or not at all.
+     */
+    async importWatchlist(data: unknown, sender: SenderInfo): Promise<ImportResult> {
+      admit(sender, ['extension-page']);
+      const { entries } = parse(payloadSchemas.importWatchlist, data);
+      if (!deps.importer) return { ok: false, message: t('background_import_storage_unavailable') };
+      let counts: ImportCounts;
+      try {
+        counts = await deps.importer.importEntries(entries);
+      } catch (error) {
+        deps.log?.('watchlist import failed', error);
+        return { ok: false, message: isQuotaExceeded(error) ? t('background_import_storage_full') : t('background_import_storage_unavailable') };
+      }
+      void tellTabsSaved(counts.changedKeys).catch((error: unknown) => deps.log?.('broadcast failed', error));
+      return { ok: true, added: counts.added, updated: counts.updated, unchanged: counts.unchanged };
+    },
+
+    /** Empties the cache (shows, lookup outcomes, learned site IDs); the watchlist stays. */
+    async clearCache(data: unknown, sender: SenderInfo): Promise<CacheCleared> {
+      admit(sender, ['extension-page']);
+      parse(payloadSchemas.clearCache, data);
+      if (!deps.cache) return { ok: false, message: t('background_cache_storage_unavailable') };
+      try {
+        return { ok: true, removed: await deps.cache.clear() };
+      } catch (error) {
+        deps.log?.('clearing the cache failed', error);
+        return { ok: false, message: t('background_cache_storage_unavailable') };
+      }
     },
   };
 }

@@ -13,7 +13,13 @@ export function t(key: string, ...values: Array<string | number>): string {
 // from assets/locales, and the unit tests check every key asked for exists.
 const getMessage = (key: string, values: string[]): string => (browser.i18n.getMessage as (key: string, values: string[]) => string)(key, values);
 
-/** The language Backstory speaks here: Spanish for any Spanish locale, else English. */
+/**
+ * The language Backstory speaks here: the one its texts actually come from ('ui_language' in each
+ * locale), so `<html lang>` and number formats agree with the words. The browser's UI language
+ * can differ from the locale the texts are served in (Chromium started with --lang=es serves
+ * Spanish messages while getUILanguage() says en-US), so it is only the fallback.
+ */
 export function uiLanguage(): 'en' | 'es' {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('es') ? 'es' : 'en';
+  const spoken = getMessage('ui_language', []).trim() || browser.i18n.getUILanguage();
+  return spoken.toLowerCase().startsWith('es') ? 'es' : 'en';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCardLookups, type TabTarget } from '../../../lib/background/card-lookups';
-import { createBackgroundService, STORAGE_UNAVAILABLE } from '../../../lib/background/service';
+import { createBackgroundService, storageFull, storageUnavailable } from '../../../lib/background/service';
 import { createLookupRepository } from '../../../lib/db/lookups';
 import { createShowRepository } from '../../../lib/db/shows';
 import { createWatchlistRepository } from '../../../lib/db/watchlist';
@@ -12,6 +12,7 @@ import { createResolver } from '../../../lib/resolve/resolver';
 import { adapterForUrl } from '../../../lib/sites/registry';
 import { loadPack } from '../../../lib/sources/pack';
 import { contextFixture } from '../support/contexts';
+import { useLocale } from '../support/i18n';
 import { brokenDb, freshDb } from '../support/databases';
 
 const EXTENSION_ID = 'backstory-test-id';
@@ -96,8 +97,33 @@ describe('background service: the watchlist', () => {
 
   it('says so plainly when storage fails, and tells no tab that anything changed', async () => {
     const { service, effects } = serviceOn(brokenDb());
-    expect(await service.setWatchlisted({ key: 'pack:somos', saved: true }, netflixTab)).toEqual({ ok: false, message: STORAGE_UNAVAILABLE });
+    expect(await service.setWatchlisted({ key: 'pack:somos', saved: true }, netflixTab)).toEqual({ ok: false, message: storageUnavailable() });
     expect(effects.broadcastWatchlistChange).not.toHaveBeenCalled();
+  });
+
+  it('says the storage is full when the browser reports its quota exceeded, and keeps what was saved', async () => {
+    const { service, watchlist, effects } = serviceOn();
+    await service.setWatchlisted({ key: 'pack:somos', saved: true, sighting: somosSighting }, netflixTab);
+    const saved = await watchlist.list();
+    effects.broadcastWatchlistChange.mockClear();
+    // Dexie can hand IndexedDB's QuotaExceededError over wrapped in the transaction's abort.
+    const aborted = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+    vi.spyOn(watchlist, 'save').mockRejectedValueOnce(aborted);
+    const result = await service.setWatchlisted({ key: 'pack:somos', saved: true, sighting: somosSighting }, netflixTab);
+
+    expect(result).toEqual({ ok: false, message: storageFull() });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("the browser's storage for Backstory is full") });
+    expect(await watchlist.list()).toEqual(saved);
+    expect(effects.broadcastWatchlistChange).not.toHaveBeenCalled();
+  });
+
+  it('says the storage is full in Spanish too, and still says unavailable for other failures', async () => {
+    useLocale('es');
+    const { service, watchlist } = serviceOn();
+    vi.spyOn(watchlist, 'remove').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    expect(await service.setWatchlisted({ key: 'pack:somos', saved: false }, popupPage)).toEqual({ ok: false, message: expect.stringContaining('Backstory está lleno') });
+    vi.spyOn(watchlist, 'remove').mockRejectedValueOnce(new DOMException('The transaction was aborted.', 'UnknownError'));
+    expect(await service.setWatchlisted({ key: 'pack:somos', saved: false }, popupPage)).toEqual({ ok: false, message: expect.stringContaining('no está disponible') });
   });
 
   it('opens the watchlist page for the tab that asked', async () => {

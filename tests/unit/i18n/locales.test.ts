@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserMessages, compareLocales, mergeAreas, toBrowserMessage } from '@/lib/i18n/locale-files';
 import { readLocales } from '@/lib/i18n/read-locales';
 import { t, uiLanguage } from '@/lib/i18n/t';
@@ -67,5 +68,24 @@ describe('t()', () => {
     expect(t('brand_tagline')).toBe('La historia real detrás de la serie');
     expect(uiLanguage()).toBe('es');
     expect(t('no_such_key')).toBe('no_such_key');
+  });
+
+  it('names the language the texts come from, even when the browser reports another', () => {
+    useLocale('es');
+    // Headless Chromium with --lang=es serves Spanish texts while reporting en-US.
+    fakeBrowser.i18n.getUILanguage = () => 'en-US';
+    expect(uiLanguage()).toBe('es');
+    useLocale('en');
+    fakeBrowser.i18n.getUILanguage = () => 'es-MX';
+    expect(uiLanguage()).toBe('en');
+  });
+
+  it('falls back to the browser language only when the texts do not say', () => {
+    const served = fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = ((key: string, values?: string | string[]) => (key === 'ui_language' ? '' : served(key as never, values))) as typeof served;
+    fakeBrowser.i18n.getUILanguage = () => 'es-AR';
+    expect(uiLanguage()).toBe('es');
+    fakeBrowser.i18n.getUILanguage = () => 'fr-FR';
+    expect(uiLanguage()).toBe('en');
   });
 });
