@@ -6,6 +6,10 @@ import { createLiveLookups } from '@/lib/background/live-lookups';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
+import { createWatchlistEdits } from '@/lib/db/watchlist-edits';
+import { createTitleSearch } from '@/lib/search/title-search';
+import { hasLiveSourceAccess } from '@/lib/permissions/live-sources';
+import { liveLookupsEnabled } from '@/lib/settings';
 import { onMessage } from '@/lib/messaging';
 import { createResolver } from '@/lib/resolve/resolver';
 import { adapterForUrl } from '@/lib/sites/registry';
@@ -17,8 +21,9 @@ export default defineBackground(() => {
   const watchlist = createWatchlistRepository(db);
   const shows = createShowRepository(db);
   const effects = createBrowserEffects();
+  const pack = loadPack();
   const resolver = createResolver({
-    pack: loadPack(),
+    pack,
     shows,
     watchlist,
     now: Date.now,
@@ -32,6 +37,13 @@ export default defineBackground(() => {
     resolver,
     cardLookups,
     watchlist,
+    watchlistEdits: createWatchlistEdits(db),
+    titleSearch: createTitleSearch({
+      pack,
+      cachedShows: async () => (await db.shows.toArray()).map((row) => row.context),
+      resolver,
+      liveAllowed: async () => (await liveLookupsEnabled.getValue()) && (await hasLiveSourceAccess()),
+    }),
     now: Date.now,
     policy: {
       extensionId: browser.runtime.id,
@@ -46,5 +58,7 @@ export default defineBackground(() => {
   onMessage('resolveCards', ({ data, sender }) => service.resolveCards(data, sender));
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
+  onMessage('updateWatchlistEntry', ({ data, sender }) => service.updateWatchlistEntry(data, sender));
+  onMessage('searchTitles', ({ data, sender }) => service.searchTitles(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CARDS_PER_MESSAGE } from './messaging';
 import { ShowKeySchema, SightingSchema } from './model';
+import { MAX_NOTE_LENGTH, WATCH_STATUSES } from './db/schema';
 
 /** What a message's sender must be, checked before its payload is even parsed. */
 export type SenderRule = 'supported-tab' | 'extension-page';
@@ -18,6 +19,18 @@ export const WatchlistChangeSchema = z.object({
   sighting: SightingSchema.optional(),
 });
 
+/** A viewer's edit of a saved show: at least one of status and note (an empty note clears it). */
+export const WatchlistEditSchema = z
+  .object({
+    key: ShowKeySchema,
+    status: z.enum(WATCH_STATUSES).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  })
+  .strict()
+  .refine((edit) => edit.status !== undefined || edit.note !== undefined, 'an edit changes the status, the note or both');
+
+export const TitleQuerySchema = z.object({ text: z.string().trim().min(1).max(200), live: z.boolean() }).strict();
+
 export const NoPayloadSchema = z.undefined().or(z.null()).or(z.object({}).strict());
 
 export const payloadSchemas = {
@@ -29,6 +42,8 @@ export const payloadSchemas = {
   injectPanel: NoPayloadSchema,
   setWatchlisted: WatchlistChangeSchema,
   openWatchlistPage: NoPayloadSchema,
+  updateWatchlistEntry: WatchlistEditSchema,
+  searchTitles: TitleQuerySchema,
 } as const;
 
 export class RejectedMessage extends Error {
