@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { WatchlistEntry } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
+import { FIRST_ROWS_MARK } from './first-rows-mark';
 import type { Formatters } from './texts';
 import { WatchlistEntryRow, type EntryActions } from './WatchlistEntryRow';
 
@@ -11,8 +12,6 @@ const ROW_ESTIMATE = 176;
 const LIST_HEIGHT = 440;
 const OVERSCAN = 3;
 
-/** Named in the benchmark (scripts/bench/popup): when the first rows of a non-empty list are on screen. */
-export const FIRST_ROWS_MARK = 'backstory:watchlist-first-rows';
 let firstRowsMarked = false;
 
 /**
