@@ -61,10 +61,16 @@ export function WatchlistList({ db }: { db: BackstoryDb }) {
   return (
     <section data-section="watchlist" aria-labelledby="watchlist-heading" aria-busy={read.state === 'loading'}>
       <h2 id="watchlist-heading">{t('popup_watchlist_heading')}</h2>
-      <div role="alert" className="alert-slot">
-        {problem && <p className="notice">{problem}</p>}
-        {read.state === 'unreadable' && <p className="notice">{read.entries ? t('popup_watchlist_unreadable_kept') : t('popup_watchlist_unreadable')}</p>}
-      </div>
+      {problem && (
+        <p role="alert" className="notice">
+          {problem}
+        </p>
+      )}
+      {read.state === 'unreadable' && (
+        <p role="alert" className="notice">
+          {read.entries ? t('popup_watchlist_unreadable_kept') : t('popup_watchlist_unreadable')}
+        </p>
+      )}
       {read.state === 'loading' && <p className="muted">{t('popup_watchlist_loading')}</p>}
       {all && all.length === 0 && read.state === 'ready' && <p className="muted">{t('popup_watchlist_empty')}</p>}
       {all && all.length > 0 && (

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatters } from '../../../components/popup/texts';
 import { TitleSearch } from '../../../components/popup/TitleSearch';
@@ -10,6 +10,9 @@ import { backgroundFor } from './popup-wiring';
 
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('../../../lib/messaging', async (importOriginal) => ({ ...(await importOriginal<object>()), sendMessage }));
+
+// Patience on a loaded machine (the default is 1 s); nothing here measures speed.
+configure({ asyncUtilTimeout: 5_000 });
 
 const somosHit: TitleHit = { key: 'pack:somos', title: 'Somos.', year: 2021, kind: 'miniseries', basedOn: 'How the U.S. Triggered a Massacre in Mexico · ProPublica, 2017', from: 'pack' };
 const harborHit: TitleHit = { key: 'wd:Q990000001', title: 'Paper Harbor', year: 2023, kind: 'film', basedOn: 'The Harbor That Moved · The Meridian Review, 2019', from: 'live' };
