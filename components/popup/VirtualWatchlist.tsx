@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { WatchlistEntry } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
-import { FIRST_ROWS_MARK } from './first-rows-mark';
+import { FIRST_ROWS_MARK, markOnce } from './first-rows-mark';
 import type { Formatters } from './texts';
 import { WatchlistEntryRow, type EntryActions } from './WatchlistEntryRow';
 
@@ -12,14 +12,24 @@ const ROW_ESTIMATE = 176;
 const LIST_HEIGHT = 440;
 const OVERSCAN = 3;
 
-let firstRowsMarked = false;
 
 /**
  * Only the rows in (and just around) the scroll box are in the page. The row holding focus is
  * always kept, so keyboard focus never drops when it scrolls out; Tab into a row off screen scrolls
  * it in, and the next rows render as it does.
  */
-export function VirtualWatchlist({ entries, actions, format }: { entries: WatchlistEntry[]; actions: EntryActions; format: Formatters }) {
+export function VirtualWatchlist({
+  entries,
+  setSize = entries.length,
+  actions,
+  format,
+}: {
+  entries: WatchlistEntry[];
+  /** How many entries the whole list has, when only its first page is read yet. */
+  setSize?: number;
+  actions: EntryActions;
+  format: Formatters;
+}) {
   const scrollBox = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState<number>();
   const keepFocused = useCallback(
@@ -48,9 +58,7 @@ export function VirtualWatchlist({ entries, actions, format }: { entries: Watchl
   });
 
   useEffect(() => {
-    if (firstRowsMarked || entries.length === 0) return;
-    firstRowsMarked = true;
-    requestAnimationFrame(() => performance.mark(FIRST_ROWS_MARK));
+    if (entries.length > 0) markOnce(FIRST_ROWS_MARK);
   }, [entries.length]);
 
   return (
@@ -65,7 +73,7 @@ export function VirtualWatchlist({ entries, actions, format }: { entries: Watchl
               data-index={row.index}
               data-watchlist-item=""
               data-show-key={entry.key}
-              aria-setsize={entries.length}
+              aria-setsize={setSize}
               aria-posinset={row.index + 1}
               style={{ transform: `translateY(${row.start}px)` }}
               onFocus={() => setFocused(row.index)}

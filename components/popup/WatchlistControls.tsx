@@ -10,9 +10,12 @@ export function WatchlistControls({
   counts,
   onChange,
   format,
+  disabled = false,
 }: {
   view: WatchlistView;
-  counts: Record<StatusFilter, number>;
+  /** Entries per status; left out while the whole list is still being read. */
+  counts?: Record<StatusFilter, number>;
+  disabled?: boolean;
   onChange: (view: WatchlistView) => void;
   format: Formatters;
 }) {
@@ -26,6 +29,7 @@ export function WatchlistControls({
           data-field="watchlist-search"
           autoComplete="off"
           maxLength={200}
+          disabled={disabled}
           placeholder={t('popup_watchlist_search_placeholder')}
           value={view.text}
           onChange={(event) => onChange({ ...view, text: event.currentTarget.value })}
@@ -33,17 +37,17 @@ export function WatchlistControls({
       </div>
       <div className="control">
         <label htmlFor="watchlist-filter">{t('popup_watchlist_filter_label')}</label>
-        <select id="watchlist-filter" data-field="watchlist-filter" value={view.status} onChange={(event) => onChange({ ...view, status: event.currentTarget.value as StatusFilter })}>
+        <select id="watchlist-filter" data-field="watchlist-filter" disabled={disabled} value={view.status} onChange={(event) => onChange({ ...view, status: event.currentTarget.value as StatusFilter })}>
           {FILTERS.map((filter) => (
             <option key={filter} value={filter}>
-              {`${filterName(filter)} (${format.number(counts[filter])})`}
+              {counts ? `${filterName(filter)} (${format.number(counts[filter])})` : filterName(filter)}
             </option>
           ))}
         </select>
       </div>
       <div className="control">
         <label htmlFor="watchlist-sort">{t('popup_watchlist_sort_label')}</label>
-        <select id="watchlist-sort" data-field="watchlist-sort" value={view.sort} onChange={(event) => onChange({ ...view, sort: event.currentTarget.value as WatchlistView['sort'] })}>
+        <select id="watchlist-sort" data-field="watchlist-sort" disabled={disabled} value={view.sort} onChange={(event) => onChange({ ...view, sort: event.currentTarget.value as WatchlistView['sort'] })}>
           {WATCHLIST_SORTS.map((sort) => (
             <option key={sort} value={sort}>
               {sortName(sort)}

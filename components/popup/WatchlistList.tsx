@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BackstoryDb, WatchlistEntry, WatchStatus } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
 import { sendMessage } from '@/lib/messaging';
+import { markOnce, WHOLE_LIST_MARK } from './first-rows-mark';
 import { NOTE_HINT_ID } from './NoteEditor';
 import { formatters, statusName } from './texts';
 import { useWatchlist } from './use-watchlist';
@@ -21,8 +22,15 @@ export function WatchlistList({ db }: { db: BackstoryDb }) {
   const [problem, setProblem] = useState<string>();
   const [news, setNews] = useState('');
   const all = read.state === 'loading' ? undefined : read.entries;
-  const shown = useMemo(() => (all ? viewEntries(all, view, format.collator) : []), [all, view, format]);
-  const counts = useMemo(() => countByStatus(all ?? []), [all]);
+  // The first page comes newest first, as the list opens; sorting and filtering wait for the rest.
+  const firstPage = read.state === 'first-page';
+  const total = read.state === 'first-page' ? read.total : (all?.length ?? 0);
+  const shown = useMemo(() => (all && !firstPage ? viewEntries(all, view, format.collator) : (all ?? [])), [all, firstPage, view, format]);
+  const counts = useMemo(() => (firstPage ? undefined : countByStatus(all ?? [])), [all, firstPage]);
+
+  useEffect(() => {
+    if (read.state === 'ready' && read.entries.length > 0) markOnce(WHOLE_LIST_MARK);
+  }, [read]);
 
   const actions = useRef<EntryActions>({
     async setStatus(entry: WatchlistEntry, status: WatchStatus) {
@@ -59,7 +67,7 @@ export function WatchlistList({ db }: { db: BackstoryDb }) {
   }
 
   return (
-    <section data-section="watchlist" aria-labelledby="watchlist-heading" aria-busy={read.state === 'loading'}>
+    <section data-section="watchlist" aria-labelledby="watchlist-heading" aria-busy={read.state === 'loading' || firstPage}>
       <h2 id="watchlist-heading">{t('popup_watchlist_heading')}</h2>
       {problem && (
         <p role="alert" className="notice">
@@ -75,11 +83,11 @@ export function WatchlistList({ db }: { db: BackstoryDb }) {
       {all && all.length === 0 && read.state === 'ready' && <p className="muted">{t('popup_watchlist_empty')}</p>}
       {all && all.length > 0 && (
         <>
-          <WatchlistControls view={view} counts={counts} onChange={setView} format={format} />
+          <WatchlistControls view={view} counts={counts} onChange={setView} format={format} disabled={firstPage} />
           <p className="muted small" role="status" data-field="watchlist-count">
-            {t('popup_watchlist_count', format.number(shown.length), format.number(all.length))}
+            {t('popup_watchlist_count', format.number(firstPage ? total : shown.length), format.number(total))}
           </p>
-          {shown.length === 0 ? <p className="muted">{t('popup_watchlist_no_match')}</p> : <VirtualWatchlist entries={shown} actions={actions} format={format} />}
+          {shown.length === 0 ? <p className="muted">{t('popup_watchlist_no_match')}</p> : <VirtualWatchlist entries={shown} setSize={firstPage ? total : shown.length} actions={actions} format={format} />}
           <p id={NOTE_HINT_ID} className="muted small note-hint">
             {t('popup_note_hint')}
           </p>

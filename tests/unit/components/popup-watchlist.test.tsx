@@ -38,6 +38,7 @@ async function popupWith(entries: WatchlistEntry[]) {
   sendMessage.mockImplementation(backgroundFor(db, () => NOW));
   const view = render(<WatchlistList db={db} />);
   await waitFor(() => expect(view.container.querySelector('[data-watchlist-item]')).not.toBeNull());
+  await waitFor(() => expect(view.container.querySelector('[data-section="watchlist"]')!.getAttribute('aria-busy')).toBe('false'));
   return { db, ...view };
 }
 
@@ -187,6 +188,32 @@ describe('popup watchlist: long lists and failures', () => {
     expect(rendered[0]!.getAttribute('aria-setsize')).toBe('5000');
     expect(rendered[0]!.getAttribute('aria-posinset')).toBe('1');
     expect(screen.getByText('Showing 5,000 of 5,000')).toBeTruthy();
+  });
+
+  it('shows the newest entries while the whole list is still being read, sorting and filtering once it is', async () => {
+    const db = freshDb();
+    await db.watchlist.bulkPut(Array.from({ length: 300 }, (_, i) => entry(i + 1)));
+    const realToArray = db.watchlist.toArray.bind(db.watchlist);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(db.watchlist, 'toArray').mockImplementation((async () => {
+      await held;
+      return realToArray();
+    }) as never);
+    const { container } = render(<WatchlistList db={db} />);
+    await waitFor(() => expect(container.querySelector('[data-watchlist-item]')).not.toBeNull());
+    const section = container.querySelector('[data-section="watchlist"]')!;
+    expect(section.getAttribute('aria-busy')).toBe('true');
+    expect(shownKeys(container)[0]).toBe('wd:Q300');
+    expect(container.querySelector('[data-watchlist-item]')!.getAttribute('aria-setsize')).toBe('300');
+    expect(screen.getByRole('combobox', { name: 'Sort' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Showing 300 of 300')).toBeTruthy();
+
+    release();
+    await waitFor(() => expect(section.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByRole('combobox', { name: 'Sort' })).toHaveProperty('disabled', false);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'oldest' } });
+    expect(shownKeys(container)[0]).toBe('wd:Q1');
   });
 
   it('says so when storage cannot be read', async () => {
