@@ -7,6 +7,7 @@ import { openBackstoryDb } from '@/lib/db/schema';
 import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
 import { createWatchlistEdits } from '@/lib/db/watchlist-edits';
+import { createCachedShowIndex } from '@/lib/search/cached-shows';
 import { createTitleSearch } from '@/lib/search/title-search';
 import { hasLiveSourceAccess } from '@/lib/permissions/live-sources';
 import { liveLookupsEnabled } from '@/lib/settings';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   const shows = createShowRepository(db);
   const effects = createBrowserEffects();
   const pack = loadPack();
+  const cachedShows = createCachedShowIndex(db);
   const resolver = createResolver({
     pack,
     shows,
@@ -40,7 +42,7 @@ export default defineBackground(() => {
     watchlistEdits: createWatchlistEdits(db),
     titleSearch: createTitleSearch({
       pack,
-      cachedShows: async () => (await db.shows.toArray()).map((row) => row.context),
+      cachedShows: () => cachedShows.shows(),
       resolver,
       liveAllowed: async () => (await liveLookupsEnabled.getValue()) && (await hasLiveSourceAccess()),
     }),

@@ -1,6 +1,5 @@
 import type { TitleHit, TitleQuery, TitleSearchResult } from '../messaging';
 import type { ShowContext, Sighting } from '../model';
-import { ShowContextSchema } from '../model';
 import { watchlistEntryFor } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
 import { matchTitles } from './match-titles';
@@ -10,7 +9,7 @@ export const MAX_HITS = 20;
 
 export interface TitleSearchDeps {
   pack: readonly ShowContext[];
-  /** Every show the live sources found before (db.shows); read as untrusted. */
+  /** Every show the live sources found before, already checked against the schema (lib/search/cached-shows.ts). */
   cachedShows(): Promise<ShowContext[]>;
   resolver: Pick<Resolver, 'resolve'>;
   /** The viewer's setting and the browser's permission: whether a live lookup may run at all. */
@@ -34,7 +33,7 @@ export function createTitleSearch(deps: TitleSearchDeps) {
     let cached: ShowContext[] = [];
     let storageFailed = false;
     try {
-      cached = (await deps.cachedShows()).filter((context) => ShowContextSchema.safeParse(context).success);
+      cached = await deps.cachedShows();
     } catch {
       storageFailed = true;
     }

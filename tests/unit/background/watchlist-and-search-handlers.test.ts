@@ -6,6 +6,7 @@ import { createWatchlistEdits } from '../../../lib/db/watchlist-edits';
 import { MAX_NOTE_LENGTH } from '../../../lib/db/schema';
 import type { SenderInfo } from '../../../lib/messaging-guards';
 import { createResolver } from '../../../lib/resolve/resolver';
+import { createCachedShowIndex } from '../../../lib/search/cached-shows';
 import { createTitleSearch } from '../../../lib/search/title-search';
 import { adapterForUrl } from '../../../lib/sites/registry';
 import { loadPack } from '../../../lib/sources/pack';
@@ -26,7 +27,7 @@ function serviceOn(db = freshDb(), now = 5_000) {
     resolver,
     watchlist,
     watchlistEdits: createWatchlistEdits(db),
-    titleSearch: createTitleSearch({ pack, cachedShows: async () => (await db.shows.toArray()).map((row) => row.context), resolver, liveAllowed }),
+    titleSearch: createTitleSearch({ pack, cachedShows: createCachedShowIndex(db).shows, resolver, liveAllowed }),
     now: () => now,
     policy: { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, isSupportedPage: (url) => adapterForUrl(url) !== undefined },
     injectPanel: async () => {},

@@ -4,6 +4,7 @@ import type { BackstoryDb } from '../../../lib/db/schema';
 import { createWatchlistRepository } from '../../../lib/db/watchlist';
 import { createWatchlistEdits } from '../../../lib/db/watchlist-edits';
 import { createResolver } from '../../../lib/resolve/resolver';
+import { createCachedShowIndex } from '../../../lib/search/cached-shows';
 import { createTitleSearch } from '../../../lib/search/title-search';
 import { loadPack } from '../../../lib/sources/pack';
 
@@ -21,7 +22,7 @@ export function backgroundFor(db: BackstoryDb, now: () => number) {
     resolver,
     watchlist,
     watchlistEdits: createWatchlistEdits(db),
-    titleSearch: createTitleSearch({ pack, cachedShows: async () => (await db.shows.toArray()).map((row) => row.context), resolver, liveAllowed: async () => false }),
+    titleSearch: createTitleSearch({ pack, cachedShows: createCachedShowIndex(db).shows, resolver, liveAllowed: async () => false }),
     now,
     policy: { extensionId: 'popup-test', extensionOrigin: ORIGIN, isSupportedPage: () => false },
     injectPanel: async () => {},

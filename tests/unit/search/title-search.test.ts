@@ -6,6 +6,7 @@ import { createLiveService } from '../../../lib/resolve/live-service';
 import { lookUpLive } from '../../../lib/resolve/live/look-up-live';
 import { createResolver } from '../../../lib/resolve/resolver';
 import { fitOf, matchTitles } from '../../../lib/search/match-titles';
+import { createCachedShowIndex } from '../../../lib/search/cached-shows';
 import { createTitleSearch, sightingOf } from '../../../lib/search/title-search';
 import { loadPack } from '../../../lib/sources/pack';
 import { createTvmazeClient } from '../../../lib/sources/tvmaze';
@@ -37,7 +38,7 @@ function searchOn(options: { liveAllowed?: boolean; db?: ReturnType<typeof fresh
   const resolver = createResolver({ pack, shows, watchlist: createWatchlistRepository(db), now: () => 1_000, live });
   const search = createTitleSearch({
     pack,
-    cachedShows: async () => (await db.shows.toArray()).map((row) => row.context),
+    cachedShows: createCachedShowIndex(db).shows,
     resolver,
     liveAllowed: async () => options.liveAllowed ?? true,
   });
