@@ -101,6 +101,22 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     await popup.close();
   });
 
+  it('looks a title outside the pack up live: found with its year, nothing for a bare title too weak to trust', async () => {
+    const popup = await openPopup(launched);
+    const status = '[data-section="search"] [role="status"]';
+    await popup.type('[data-field="title-search"]', 'Paper Harbor');
+    await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent === 'No real story found for “Paper Harbor”.', { timeout: 30_000 }, status);
+    expect(await popup.$('[data-search-hit]')).toBeNull();
+
+    await popup.type('[data-field="title-search"]', ' 2023');
+    const hit = '[data-search-hit][data-show-key="wd:Q990000001"]';
+    await popup.waitForSelector(hit, { timeout: 30_000 });
+    expect(await popup.$eval(hit, (element) => element.getAttribute('data-from'))).toBe('live');
+    expect(await popup.$eval(hit, (element) => element.textContent)).toContain('Based on The Harbor That Moved');
+    await popup.waitForSelector('[data-section="search"] ul[aria-busy="false"]', { timeout: 30_000 });
+    await popup.close();
+  });
+
   it('keeps status and note edits across reopening the popup', async () => {
     const popup = await openPopup(launched);
     await popup.waitForSelector(SOMOS_ITEM);
