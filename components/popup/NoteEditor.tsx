@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_NOTE_LENGTH, type WatchlistEntry } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
 
@@ -6,24 +6,37 @@ export const NOTE_HINT_ID = 'note-hint';
 
 /**
  * The viewer's private note, plain text in a textarea. Saved when the box is left or on
- * Ctrl/Cmd+Enter; what is being typed is never replaced by a change from another page, and a
- * failed save keeps it in the box.
+ * Ctrl/Cmd+Enter. What is being typed is never replaced by a change from another page, a failed
+ * save keeps it in the box, and a saved note does not blink back to the old text while storage
+ * catches up.
  */
 export function NoteEditor({ entry, save }: { entry: WatchlistEntry; save: (note: string) => Promise<boolean> }) {
   const stored = entry.note ?? '';
   const [draft, setDraft] = useState(stored);
   const [editing, setEditing] = useState(false);
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
+  /** The stored note when our save went out: until storage shows something else, the box keeps our text. */
+  const savedOver = useRef<string>(undefined);
 
   useEffect(() => {
-    if (!editing) setDraft(stored);
+    if (editing) return;
+    if (savedOver.current !== undefined && stored === savedOver.current) return;
+    savedOver.current = undefined;
+    setDraft(stored);
   }, [stored, editing]);
 
   async function commit() {
-    if (draft.trim() === stored) {
+    const value = draft;
+    if (value.trim() === stored) {
       setEditing(false);
       return;
     }
-    if (await save(draft)) setEditing(false);
+    const before = stored;
+    if (!(await save(value))) return;
+    savedOver.current = before;
+    // Typing went on while it was saved: that is a new edit, still to be saved.
+    if (latestDraft.current === value) setEditing(false);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {

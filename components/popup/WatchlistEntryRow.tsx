@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { WATCH_STATUSES, type WatchlistEntry, type WatchStatus } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
 import { showPageUrl } from '@/lib/sites/links';
@@ -19,10 +19,11 @@ export function WatchlistEntryRow({ entry, actions, format }: { entry: Watchlist
   const site = siteName(entry.where.site);
   const statusId = `status-${entry.key}`;
 
+  useEffect(() => setPending(undefined), [entry.status, entry.statusAt]);
+
   async function changeStatus(next: WatchStatus) {
     setPending(next);
-    await actions.setStatus(entry, next);
-    setPending(undefined);
+    if (!(await actions.setStatus(entry, next))) setPending(undefined);
   }
 
   return (

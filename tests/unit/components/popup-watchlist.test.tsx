@@ -122,6 +122,16 @@ describe('popup watchlist: editing', () => {
     expect(box).toHaveProperty('value', 'Do not lose me');
   });
 
+  it('puts the status back and says so when the change cannot be saved', async () => {
+    const { container, db } = await popupWith([entry(1)]);
+    sendMessage.mockResolvedValue({ ok: false, message: 'This show is not on your watchlist any more, so there is nothing to change. Save it again first.' });
+    const select = within(row(container, 'wd:Q1')).getByRole('combobox', { name: 'Status of Show 0001' });
+    fireEvent.change(select, { target: { value: 'watched' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not on your watchlist any more/);
+    await waitFor(() => expect(select).toHaveProperty('value', 'to-watch'));
+    expect((await db.watchlist.get('wd:Q1'))!.status).toBe('to-watch');
+  });
+
   it('shows an edit made elsewhere (another popup) without a reload', async () => {
     const { container, db } = await popupWith([entry(1)]);
     await db.watchlist.update('wd:Q1', { status: 'watching', statusAt: NOW, note: 'From the other window', updatedAt: NOW });
