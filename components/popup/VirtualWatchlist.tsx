@@ -8,7 +8,7 @@ import { WatchlistEntryRow, type EntryActions } from './WatchlistEntryRow';
 
 /** A typical row's height before it is measured (title, story, where, status, note). */
 const ROW_ESTIMATE = 176;
-/** The list's own scroll box, also the size of the first window rendered before layout. */
+/** The list's scroll box at its tallest (popup.css, .watchlist-scroll), the first window rendered before layout. */
 const LIST_HEIGHT = 440;
 const OVERSCAN = 3;
 
@@ -62,7 +62,7 @@ export function VirtualWatchlist({
   }, [entries.length]);
 
   return (
-    <div ref={scrollBox} className="watchlist-scroll" data-virtual-scroll="" style={{ maxHeight: LIST_HEIGHT }}>
+    <div ref={scrollBox} className="watchlist-scroll" data-virtual-scroll="">
       <ul className="watchlist" aria-label={t('popup_watchlist_heading')} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const entry = entries[row.index]!;
