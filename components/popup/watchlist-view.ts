@@ -24,8 +24,15 @@ export function viewEntries(entries: readonly WatchlistEntry[], view: WatchlistV
   return shown.sort(comparer(view.sort, collator));
 }
 
+/** Each entry's searchable text, normalised once per entry read (not once per key typed). */
+const haystacks = new WeakMap<WatchlistEntry, string>();
+
 function matchesWords(entry: WatchlistEntry, words: readonly string[]): boolean {
-  const haystack = ` ${normalizeTitle([entry.title, entry.basedOn, entry.inspiredBy, entry.note].filter(Boolean).join(' '))}`;
+  let haystack = haystacks.get(entry);
+  if (haystack === undefined) {
+    haystack = ` ${normalizeTitle([entry.title, entry.basedOn, entry.inspiredBy, entry.note].filter(Boolean).join(' '))}`;
+    haystacks.set(entry, haystack);
+  }
   return words.every((word) => haystack.includes(` ${word}`));
 }
 
