@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { t } from '../i18n/t';
 import type { Resolution } from '../model';
 import type { CardAnswer, Done, TitleSearchResult, WatchlistResult } from '../messaging';
 import { cardStoryOf } from '../resolve/card-story';
@@ -27,9 +28,6 @@ export interface BackgroundServiceDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-export const NOT_SAVED = 'This show is not on your watchlist any more, so there is nothing to change. Save it again first.';
-export const EDITS_UNAVAILABLE = 'Backstory cannot change your watchlist from here.';
-export const SEARCH_UNAVAILABLE = 'Backstory cannot search titles from here.';
 
 export const STORAGE_UNAVAILABLE =
   "Your watchlist can't be saved right now: the browser's storage for Backstory is unavailable. Nothing was changed.";
@@ -125,7 +123,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
     async updateWatchlistEntry(data: unknown, sender: SenderInfo): Promise<WatchlistResult> {
       admit(sender, ['extension-page', 'supported-tab']);
       const edit = parse(payloadSchemas.updateWatchlistEntry, data);
-      if (!deps.watchlistEdits) return { ok: false, message: EDITS_UNAVAILABLE };
+      if (!deps.watchlistEdits) return { ok: false, message: t('popup_error_edits_unavailable') };
       let outcome;
       try {
         outcome = await deps.watchlistEdits.edit(edit, deps.now());
@@ -133,7 +131,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
         deps.log?.('watchlist edit failed', error);
         return { ok: false, message: STORAGE_UNAVAILABLE };
       }
-      if (outcome.status === 'unknown-key') return { ok: false, message: NOT_SAVED };
+      if (outcome.status === 'unknown-key') return { ok: false, message: t('popup_error_not_saved') };
       if (outcome.status === 'updated') {
         void deps.broadcastWatchlistChange({ key: edit.key, saved: true }).catch((error: unknown) => deps.log?.('broadcast failed', error));
       }
@@ -143,7 +141,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
     async searchTitles(data: unknown, sender: SenderInfo): Promise<TitleSearchResult> {
       admit(sender, ['extension-page']);
       const query = parse(payloadSchemas.searchTitles, data);
-      if (!deps.titleSearch) return { ok: false, message: SEARCH_UNAVAILABLE };
+      if (!deps.titleSearch) return { ok: false, message: t('popup_error_search_unavailable') };
       return deps.titleSearch.search(query);
     },
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import type { TitleHit, TitleQuery, TitleSearchResult } from '../messaging';
 import type { ShowContext, Sighting } from '../model';
 import { watchlistEntryFor } from '../db/watchlist';
@@ -15,8 +16,6 @@ export interface TitleSearchDeps {
   /** The viewer's setting and the browser's permission: whether a live lookup may run at all. */
   liveAllowed(): Promise<boolean>;
 }
-
-export const SEARCH_STORAGE_UNAVAILABLE = "Backstory's saved lookups can't be read right now, so only its own stories were searched.";
 
 /**
  * Any title the viewer types: the curated pack and the cached live shows answer at once; with
@@ -50,7 +49,7 @@ export function createTitleSearch(deps: TitleSearchDeps) {
     async search(query: TitleQuery): Promise<TitleSearchResult> {
       const { hits, storageFailed } = await known(query.text);
       if (!query.live || !(await deps.liveAllowed())) {
-        return storageFailed && hits.length === 0 ? { ok: false, message: SEARCH_STORAGE_UNAVAILABLE } : { ok: true, hits };
+        return storageFailed && hits.length === 0 ? { ok: false, message: t('popup_error_search_storage') } : { ok: true, hits };
       }
       const resolution = await deps.resolver.resolve(sightingOf(query.text));
       if (resolution.status === 'error') return { ok: false, message: resolution.message };

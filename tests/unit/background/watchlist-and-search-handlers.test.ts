@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBackgroundService, NOT_SAVED, STORAGE_UNAVAILABLE } from '../../../lib/background/service';
+import { createBackgroundService, STORAGE_UNAVAILABLE } from '../../../lib/background/service';
 import { createShowRepository } from '../../../lib/db/shows';
 import { createWatchlistRepository, watchlistEntryFor } from '../../../lib/db/watchlist';
 import { createWatchlistEdits } from '../../../lib/db/watchlist-edits';
@@ -11,6 +11,7 @@ import { createTitleSearch } from '../../../lib/search/title-search';
 import { adapterForUrl } from '../../../lib/sites/registry';
 import { loadPack } from '../../../lib/sources/pack';
 import { brokenDb, freshDb } from '../support/databases';
+import { useLocale } from '../support/i18n';
 
 const EXTENSION_ID = 'backstory-test-id';
 const ORIGIN = 'chrome-extension://backstory-test-id';
@@ -68,9 +69,21 @@ describe('updateWatchlistEntry', () => {
 
   it('says clearly that an unsaved show cannot be edited', async () => {
     const { service, db, broadcastWatchlistChange } = serviceOn();
-    expect(await service.updateWatchlistEntry({ key: 'pack:somos', status: 'watched' }, popupPage)).toEqual({ ok: false, message: NOT_SAVED });
+    expect(await service.updateWatchlistEntry({ key: 'pack:somos', status: 'watched' }, popupPage)).toEqual({
+      ok: false,
+      message: 'This show is not on your watchlist any more, so there is nothing to change. Save it again first.',
+    });
     expect(await db.watchlist.count()).toBe(0);
     expect(broadcastWatchlistChange).not.toHaveBeenCalled();
+  });
+
+  it('says it in the browser language', async () => {
+    useLocale('es');
+    const { service } = serviceOn();
+    expect(await service.updateWatchlistEntry({ key: 'pack:somos', note: 'x' }, popupPage)).toEqual({
+      ok: false,
+      message: 'Este título ya no está en tu lista, así que no hay nada que cambiar. Vuelve a guardarlo primero.',
+    });
   });
 
   it('says clearly when storage fails, and tells no tab', async () => {
