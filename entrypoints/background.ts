@@ -10,6 +10,11 @@ import { createShowRepository } from '@/lib/db/shows';
 import { createWatchlistRepository } from '@/lib/db/watchlist';
 import { createWatchlistImporter } from '@/lib/db/watchlist-import';
 import { createCacheRepository } from '@/lib/db/cache';
+import { createWatchlistEdits } from '@/lib/db/watchlist-edits';
+import { createCachedShowIndex } from '@/lib/search/cached-shows';
+import { createTitleSearch } from '@/lib/search/title-search';
+import { hasLiveSourceAccess } from '@/lib/permissions/live-sources';
+import { liveLookupsEnabled } from '@/lib/settings';
 import { onMessage } from '@/lib/messaging';
 import { createResolver } from '@/lib/resolve/resolver';
 import { adapterForUrl } from '@/lib/sites/registry';
@@ -21,8 +26,10 @@ export default defineBackground(() => {
   const watchlist = createWatchlistRepository(db);
   const shows = createShowRepository(db);
   const effects = createBrowserEffects();
+  const pack = loadPack();
+  const cachedShows = createCachedShowIndex(db);
   const resolver = createResolver({
-    pack: loadPack(),
+    pack,
     shows,
     watchlist,
     now: Date.now,
@@ -36,6 +43,13 @@ export default defineBackground(() => {
     resolver,
     cardLookups,
     watchlist,
+    watchlistEdits: createWatchlistEdits(db),
+    titleSearch: createTitleSearch({
+      pack,
+      cachedShows: () => cachedShows.shows(),
+      resolver,
+      liveAllowed: async () => (await liveLookupsEnabled.getValue()) && (await hasLiveSourceAccess()),
+    }),
     now: Date.now,
     policy: {
       extensionId: browser.runtime.id,
@@ -52,6 +66,8 @@ export default defineBackground(() => {
   onMessage('resolveCards', ({ data, sender }) => service.resolveCards(data, sender));
   onMessage('injectPanel', ({ data, sender }) => service.injectPanel(data, sender));
   onMessage('setWatchlisted', ({ data, sender }) => service.setWatchlisted(data, sender));
+  onMessage('updateWatchlistEntry', ({ data, sender }) => service.updateWatchlistEntry(data, sender));
+  onMessage('searchTitles', ({ data, sender }) => service.searchTitles(data, sender));
   onMessage('openWatchlistPage', ({ data, sender }) => service.openWatchlistPage(data, sender));
   onMessage('importWatchlist', ({ data, sender }) => service.importWatchlist(data, sender));
   onMessage('clearCache', ({ data, sender }) => service.clearCache(data, sender));

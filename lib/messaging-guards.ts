@@ -3,6 +3,7 @@ import { MAX_CARDS_PER_MESSAGE } from './messaging';
 import { ShowKeySchema, SightingSchema } from './model';
 import { WatchlistEntrySchema } from './watchlist-io/entry-schema';
 import { MAX_IMPORT_ENTRIES } from './watchlist-io/limits';
+import { MAX_NOTE_LENGTH, WATCH_STATUSES } from './db/schema';
 
 /** What a message's sender must be, checked before its payload is even parsed. */
 export type SenderRule = 'supported-tab' | 'extension-page';
@@ -20,6 +21,18 @@ export const WatchlistChangeSchema = z.object({
   sighting: SightingSchema.optional(),
 });
 
+/** A viewer's edit of a saved show: at least one of status and note (an empty note clears it). */
+export const WatchlistEditSchema = z
+  .object({
+    key: ShowKeySchema,
+    status: z.enum(WATCH_STATUSES).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  })
+  .strict()
+  .refine((edit) => edit.status !== undefined || edit.note !== undefined, 'an edit changes the status, the note or both');
+
+export const TitleQuerySchema = z.object({ text: z.string().trim().min(1).max(200), live: z.boolean() }).strict();
+
 export const NoPayloadSchema = z.undefined().or(z.null()).or(z.object({}).strict());
 
 export const payloadSchemas = {
@@ -33,6 +46,8 @@ export const payloadSchemas = {
   openWatchlistPage: NoPayloadSchema,
   importWatchlist: z.object({ entries: z.array(WatchlistEntrySchema).max(MAX_IMPORT_ENTRIES) }),
   clearCache: NoPayloadSchema,
+  updateWatchlistEntry: WatchlistEditSchema,
+  searchTitles: TitleQuerySchema,
 } as const;
 
 export class RejectedMessage extends Error {

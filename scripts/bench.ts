@@ -17,7 +17,7 @@
  *
  * Options: --no-build, --runs=N (default 10), --browsers=chromium,firefox (default both),
  * --live-runs=N (default: --runs when given, else DEFAULT_LIVE_RUNS),
- * --only=panel,live,browse (default all; bundle sizes are always measured),
+ * --only=panel,live,browse,popup (default all; bundle sizes are always measured),
  * --browse-runs=N (default: --runs when given, else DEFAULT_BROWSE_RUNS),
  * --browse-bursts=N (bursts of 200 cards per traced run, default DEFAULT_BROWSE_BURSTS).
  * Exits non-zero if a build fails or any run does not show the panel within 15 s (30 s live), or
@@ -58,6 +58,7 @@ import { budgetLines, budgetTable, summarizeBrowse, BUDGET } from './bench/brows
 import { BURST_SETTLE_MS, INITIAL_SETTLE_MS, PROFILER_INTERVAL_US, TRACE_CATEGORIES } from './bench/browse/main-thread';
 import { BURST_CARDS, MAX_BURSTS, STORY_CARDS, SYNTHETIC_CARDS, SYNTHETIC_ROWS, SYNTHETIC_URL } from './bench/browse/synthetic-page';
 import { GRAZE_MS, LONG_TASK_MS } from './bench/browse/trace-analysis';
+import { popupPart } from './bench/popup/popup-part';
 
 const RESULTS_FILE = path.join(REPO_ROOT, 'artifacts', 'bench-panel.json');
 const BROWSE_RESULTS_FILE = path.join(REPO_ROOT, 'artifacts', 'bench-browse.json');
@@ -83,7 +84,7 @@ const DEFAULT_BROWSE_RUNS = 5;
 const DEFAULT_BROWSE_RUNS_WHY = `${DEFAULT_BROWSE_RUNS}, the default: more would take the whole bench past ~6 minutes`;
 const DEFAULT_BROWSE_BURSTS = 5;
 
-const PARTS = ['panel', 'live', 'browse'] as const;
+const PARTS = ['panel', 'live', 'browse', 'popup'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -304,7 +305,12 @@ async function main(): Promise<number> {
       const code = await panelAndLive(options, sizes, internet);
       if (code !== 0) return code;
     }
-    if (options.parts.has('browse')) return await browsePart(options, sizes, internet);
+    if (options.parts.has('browse')) {
+      const code = await browsePart(options, sizes, internet);
+      if (code !== 0) return code;
+    }
+    // 6. The popup's open time with 5,000 watchlist entries (issue #5, scripts/bench/popup/).
+    if (options.parts.has('popup')) return await popupPart(options, internet, log);
     return 0;
   } finally {
     await internet.stop();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { canIdentify } from '@/lib/identify';
+import { t } from '@/lib/i18n/t';
 import { sendMessage, type TabShow } from '@/lib/messaging';
 
 type Load = { state: 'loading' } | { state: 'ready'; show: TabShow } | { state: 'unsupported' };
@@ -29,17 +30,17 @@ export function CurrentShow({ tabId }: { tabId: number | undefined }) {
     if (tabId === undefined) return;
     try {
       const done = await sendMessage('openPanel', undefined, tabId);
-      setMessage(done.ok ? 'Shown on the page.' : done.message);
+      setMessage(done.ok ? t('popup_current_panel_shown') : done.message);
     } catch {
-      setMessage('That tab is not answering; reload it and try again.');
+      setMessage(t('popup_current_tab_silent'));
     }
   }
 
   return (
     <section data-section="current" aria-labelledby="current-heading" aria-busy={load.state === 'loading'}>
-      <h2 id="current-heading">On this tab</h2>
-      {load.state === 'loading' && <p className="muted">Looking…</p>}
-      {load.state === 'unsupported' && <p className="muted">Nothing detected here. Backstory works on Netflix title pages, detail views and the player.</p>}
+      <h2 id="current-heading">{t('popup_current_heading')}</h2>
+      {load.state === 'loading' && <p className="muted">{t('popup_current_looking')}</p>}
+      {load.state === 'unsupported' && <p className="muted">{t('popup_current_nothing_detected')}</p>}
       {load.state === 'ready' && <TabShowSummary show={load.show} onOpenPanel={() => void openPanel()} />}
       {message && (
         <p className="muted" role="status">
@@ -51,14 +52,14 @@ export function CurrentShow({ tabId }: { tabId: number | undefined }) {
 }
 
 function TabShowSummary({ show, onOpenPanel }: { show: TabShow; onOpenPanel: () => void }) {
-  if (!show) return <p className="muted">No show is open on this page. Open a title on Netflix to see its real story.</p>;
+  if (!show) return <p className="muted">{t('popup_current_no_show')}</p>;
   const { sighting, resolution } = show;
-  const seenAs = sighting.title ?? 'this title';
+  const seenAs = sighting.title ?? t('popup_current_this_title');
   if (!resolution) {
-    if (!canIdentify(sighting)) return <p className="muted">Waiting for the player to show the title…</p>;
-    return <p className="muted">Looking up “{seenAs}”…</p>;
+    if (!canIdentify(sighting)) return <p className="muted">{t('popup_current_waiting_player')}</p>;
+    return <p className="muted">{t('popup_current_looking_up', seenAs)}</p>;
   }
-  if (resolution.status === 'none') return <p className="muted">No real story on file for “{seenAs}”.</p>;
+  if (resolution.status === 'none') return <p className="muted">{t('popup_current_no_story', seenAs)}</p>;
   if (resolution.status === 'error') return <p className="muted">{resolution.message}</p>;
   const { context } = resolution;
   return (
@@ -69,7 +70,7 @@ function TabShowSummary({ show, onOpenPanel }: { show: TabShow; onOpenPanel: () 
       </h3>
       {context.tagline && <p>{context.tagline}</p>}
       <button type="button" className="primary" data-action="open-panel" onClick={onOpenPanel}>
-        Show the real story on the page
+        {t('popup_current_open_panel')}
       </button>
     </div>
   );

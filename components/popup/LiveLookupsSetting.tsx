@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasLiveSourceAccess, requestLiveSourceAccess } from '@/lib/permissions/live-sources';
+import { t } from '@/lib/i18n/t';
 import { liveLookupsEnabled } from '@/lib/settings';
 import { useStoredValue } from '../shared/use-stored-value';
 
@@ -16,7 +17,7 @@ export function LiveLookupsSetting() {
 
   return (
     <section data-section="settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('popup_settings_heading')}</h2>
       <label className="setting">
         <input
           type="checkbox"
@@ -26,18 +27,15 @@ export function LiveLookupsSetting() {
           onChange={(event) => void liveLookupsEnabled.setValue(event.currentTarget.checked)}
         />
         <span>
-          Look titles up on Wikidata, Wikipedia and TVmaze
-          <span className="muted small setting-help">
-            {' '}
-            Off: only Backstory's own stories and what it has already looked up are shown, and nothing is sent anywhere.
-          </span>
+          {t('popup_settings_live_label')}
+          <span className="muted small setting-help"> {t('popup_settings_live_help')}</span>
         </span>
       </label>
       {enabled && access === false && (
         <p className="notice" role="status">
-          Backstory is not allowed to reach Wikidata, Wikipedia and TVmaze, so it only shows its own stories.{' '}
+          {t('popup_settings_no_access')}{' '}
           <button type="button" className="link" data-action="grant-access" onClick={() => void requestLiveSourceAccess().then(setAccess)}>
-            Allow access
+            {t('popup_settings_allow_access')}
           </button>
         </p>
       )}

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
+import { t } from '../i18n/t';
 import type { Resolution } from '../model';
-import type { CacheCleared, CardAnswer, Done, ImportResult, WatchlistResult } from '../messaging';
+import type { CacheCleared, CardAnswer, Done, ImportResult, TitleSearchResult, WatchlistResult } from '../messaging';
 import { cardStoryOf } from '../resolve/card-story';
 import { cardName, type CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
@@ -8,14 +9,19 @@ import { watchlistEntryFor, type WatchlistRepository } from '../db/watchlist';
 import type { Resolver } from '../resolve/resolver';
 import type { ImportCounts, WatchlistImporter } from '../db/watchlist-import';
 import type { CacheRepository } from '../db/cache';
-import { t } from '../i18n/t';
 import { isQuotaExceeded } from './storage-failure';
+import type { WatchlistEdits } from '../db/watchlist-edits';
+import type { TitleSearch } from '../search/title-search';
 
 export interface BackgroundServiceDeps {
   resolver: Resolver;
   /** Live lookups for cards, queued; without it cards get only what is known offline. */
   cardLookups?: Pick<CardLookups, 'enqueue'>;
   watchlist: WatchlistRepository;
+  /** Status and note edits of saved shows (the popup, the watchlist page, a panel). */
+  watchlistEdits?: WatchlistEdits;
+  /** The popup's title search. */
+  titleSearch?: TitleSearch;
   policy: SenderPolicy;
   now: () => number;
   injectPanel(target: { tabId: number; frameId: number }): Promise<void>;
@@ -129,6 +135,32 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       // Not awaited: the user's button should not wait for every other Netflix tab to answer.
       void deps.broadcastWatchlistChange({ key: change.key, saved: change.saved }).catch((error: unknown) => deps.log?.('broadcast failed', error));
       return { ok: true, saved: change.saved };
+    },
+
+    /** A status or note change; the other pages and tabs hear of it, as they do of a save. */
+    async updateWatchlistEntry(data: unknown, sender: SenderInfo): Promise<WatchlistResult> {
+      admit(sender, ['extension-page', 'supported-tab']);
+      const edit = parse(payloadSchemas.updateWatchlistEntry, data);
+      if (!deps.watchlistEdits) return { ok: false, message: t('popup_error_edits_unavailable') };
+      let outcome;
+      try {
+        outcome = await deps.watchlistEdits.edit(edit, deps.now());
+      } catch (error) {
+        deps.log?.('watchlist edit failed', error);
+        return { ok: false, message: isQuotaExceeded(error) ? storageFull() : storageUnavailable() };
+      }
+      if (outcome.status === 'unknown-key') return { ok: false, message: t('popup_error_not_saved') };
+      if (outcome.status === 'updated') {
+        void deps.broadcastWatchlistChange({ key: edit.key, saved: true }).catch((error: unknown) => deps.log?.('broadcast failed', error));
+      }
+      return { ok: true, saved: true };
+    },
+
+    async searchTitles(data: unknown, sender: SenderInfo): Promise<TitleSearchResult> {
+      admit(sender, ['extension-page']);
+      const query = parse(payloadSchemas.searchTitles, data);
+      if (!deps.titleSearch) return { ok: false, message: t('popup_error_search_unavailable') };
+      return deps.titleSearch.search(query);
     },
 
     async openWatchlistPage(data: unknown, sender: SenderInfo): Promise<Done> {
