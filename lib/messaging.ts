@@ -6,7 +6,8 @@
  * Extension pages → background: setWatchlisted, updateWatchlistEntry, importWatchlist, clearCache,
  *   searchTitles.
  * Extension pages → content script (a tab): getTabShow, openPanel.
- * Background → content script: togglePanel (the keyboard shortcut).
+ * (The keyboard shortcut needs no message: the background calls the injected panel script's API
+ * with scripting.executeScript, lib/background/panel-shortcut.ts.)
  * Background → content script: watchlistChanged, storyRefreshed, cardsAnswered.
  *
  * Types only here, so the always-on content script pays for no schema library; the receiving
@@ -74,7 +75,6 @@ export interface ProtocolMap {
   searchTitles(query: TitleQuery): TitleSearchResult;
   getTabShow(): TabShow;
   openPanel(): Done;
-  togglePanel(): Done;
   watchlistChanged(change: { key: ShowKey; saved: boolean }): void;
   storyRefreshed(change: { key: ShowKey }): void;
   cardsAnswered(answers: CardAnswer[]): void;

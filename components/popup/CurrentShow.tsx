@@ -30,7 +30,8 @@ export function CurrentShow({ tabId }: { tabId: number | undefined }) {
     if (tabId === undefined) return;
     try {
       const done = await sendMessage('openPanel', undefined, tabId);
-      setMessage(done.ok ? t('popup_current_panel_shown') : done.message);
+      // The page's own refusal is not shown: it is worded by a script that has no room for translations.
+      setMessage(t(done.ok ? 'popup_current_panel_shown' : 'popup_current_no_panel'));
     } catch {
       setMessage(t('popup_current_tab_silent'));
     }

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import { hasLiveSourceAccess, requestLiveSourceAccess } from '@/lib/permissions/live-sources';
 import { t } from '@/lib/i18n/t';
 import { liveLookupsEnabled } from '@/lib/settings';
+import { useLiveSourceAccess } from '../shared/use-live-source-access';
 import { useStoredValue } from '../shared/use-stored-value';
 
 /**
@@ -10,10 +9,7 @@ import { useStoredValue } from '../shared/use-stored-value';
  */
 export function LiveLookupsSetting() {
   const enabled = useStoredValue(liveLookupsEnabled);
-  const [access, setAccess] = useState<boolean>();
-  useEffect(() => {
-    void hasLiveSourceAccess().then(setAccess);
-  }, []);
+  const { access, requestAccess } = useLiveSourceAccess();
 
   return (
     <section data-section="settings" aria-labelledby="settings-heading">
@@ -34,7 +30,7 @@ export function LiveLookupsSetting() {
       {enabled && access === false && (
         <p className="notice" role="status">
           {t('popup_settings_no_access')}{' '}
-          <button type="button" className="link" data-action="grant-access" onClick={() => void requestLiveSourceAccess().then(setAccess)}>
+          <button type="button" className="link" data-action="grant-access" onClick={() => void requestAccess()}>
             {t('popup_settings_allow_access')}
           </button>
         </p>

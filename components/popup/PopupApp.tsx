@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { browser } from 'wxt/browser';
 import type { BackstoryDb } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/t';
 import { CurrentShow } from './CurrentShow';
@@ -21,6 +22,11 @@ export function PopupApp({ db, tabId }: { db: BackstoryDb; tabId: number | undef
       <TitleSearch db={db} format={format} />
       <WatchlistList db={db} />
       <LiveLookupsSetting />
+      <footer className="popup-footer">
+        <button type="button" className="link" data-action="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_open_options')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CurrentShow } from '../../../components/popup/CurrentShow';
+import { PopupApp } from '../../../components/popup/PopupApp';
 import { WatchlistList } from '../../../components/popup/WatchlistList';
 import { watchlistEntryFor } from '../../../lib/db/watchlist';
 import { loadPack } from '../../../lib/sources/pack';
@@ -30,6 +32,25 @@ describe('popup: this tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show the real story on the page' }));
     await screen.findByText('Shown on the page.');
     expect(sendMessage).toHaveBeenCalledWith('openPanel', undefined, 12);
+  });
+
+  it("words the page's refusal itself when the tab has no story to show", async () => {
+    sendMessage.mockImplementation(async (type: string) =>
+      type === 'getTabShow' ? { sighting, resolution: { status: 'found', context: somos, saved: false, storage: 'ok' } } : { ok: false, message: 'untranslated words from the page' },
+    );
+    render(<CurrentShow tabId={12} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show the real story on the page' }));
+    expect(await screen.findByText('There is no real story to show on this page.')).toBeTruthy();
+    expect(screen.queryByText('untranslated words from the page')).toBeNull();
+  });
+
+  it('opens the options page from its footer', async () => {
+    sendMessage.mockRejectedValue(new Error('no content script'));
+    const openOptionsPage = vi.fn(async () => {});
+    fakeBrowser.runtime.openOptionsPage = openOptionsPage;
+    render(<PopupApp db={freshDb()} tabId={undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings, export and import' }));
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
   });
 
   it('says quietly when the title has no story on file', async () => {
