@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/screenshots.ts`: the README's pictures, taken from the built Chrome extension on
  * the fake netflix.com (run `npm run build` first): the panel in the detail modal, the badges on
- * the browse rows with a teaser showing, and the popup after saving Somos.
+ * the browse rows with a teaser showing, the popup after saving Somos. (with a status and a note),
+ * and the options page.
  */
 import path from 'node:path';
 import { launchBrowser, REPO_ROOT, waitForDeep } from '../tests/harness/browsers';
@@ -46,7 +47,16 @@ try {
   await popup.setViewport({ width: 400, height: 560 });
   await popup.waitForSelector('[data-watchlist-item]');
   await popup.waitForSelector('[data-section="current"] [data-show-key]');
-  await popup.screenshot({ path: path.join(DOCS, 'screenshot-popup.png') });
+  await popup.select('[data-watchlist-item] select[data-field="status"]', 'watching');
+  await popup.type('[data-watchlist-item] [data-field="note"]', 'Episode 3 next; read the ProPublica piece first.');
+  await popup.focus('[data-field="title-search"]');
+  await popup.waitForFunction(() => document.querySelector('[data-watchlist-item] [data-field="status-date"]')?.textContent?.includes('since'));
+  await popup.screenshot({ path: path.join(DOCS, 'screenshot-popup.png'), fullPage: true });
+
+  const options = await launched.openExtensionPage('/options.html');
+  await options.setViewport({ width: 900, height: 900 });
+  await options.waitForSelector('[data-count="watchlist"]');
+  await options.screenshot({ path: path.join(DOCS, 'screenshot-options.png'), fullPage: true });
   console.log(`[screenshots] written to ${DOCS}`);
 } finally {
   await launched.close();
