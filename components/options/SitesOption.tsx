@@ -1,11 +1,9 @@
 import { t } from '@/lib/i18n/t';
 import type { Site } from '@/lib/model';
 import { siteEnabled, siteSwitches } from '@/lib/settings';
+import { siteName } from '@/lib/sites/names';
 import { adapters } from '@/lib/sites/registry';
 import { useStoredValue } from '../shared/use-stored-value';
-
-/** Site names are brands: the same in every language. */
-const SITE_NAMES: Record<Site, string> = { netflix: 'Netflix' };
 
 /** One switch per supported site; a site switched off gets no badges, no panel and no lookups. */
 export function SitesOption() {
@@ -36,7 +34,7 @@ export function SitesOption() {
                 disabled={switches === undefined}
                 onChange={(event) => void setSite(site, event.currentTarget.checked)}
               />
-              <span>{SITE_NAMES[site]}</span>
+              <span>{siteName(site)}</span>
             </label>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import { liveLookupsEnabled } from '@/lib/settings';
-import { useLiveSourceAccess } from '../shared/use-live-source-access';
+import { LiveSourceAccessNotice } from '../shared/LiveSourceAccessNotice';
 import { useStoredValue } from '../shared/use-stored-value';
 
 /**
@@ -9,7 +9,6 @@ import { useStoredValue } from '../shared/use-stored-value';
  */
 export function LiveLookupsSetting() {
   const enabled = useStoredValue(liveLookupsEnabled);
-  const { access, requestAccess } = useLiveSourceAccess();
 
   return (
     <section data-section="settings" aria-labelledby="settings-heading">
@@ -23,18 +22,11 @@ export function LiveLookupsSetting() {
           onChange={(event) => void liveLookupsEnabled.setValue(event.currentTarget.checked)}
         />
         <span>
-          {t('popup_settings_live_label')}
-          <span className="muted small setting-help"> {t('popup_settings_live_help')}</span>
+          {t('live_lookups_label')}
+          <span className="muted small setting-help"> {t('live_lookups_help')}</span>
         </span>
       </label>
-      {enabled && access === false && (
-        <p className="notice" role="status">
-          {t('popup_settings_no_access')}{' '}
-          <button type="button" className="link" data-action="grant-access" onClick={() => void requestAccess()}>
-            {t('popup_settings_allow_access')}
-          </button>
-        </p>
-      )}
+      <LiveSourceAccessNotice enabled={enabled} />
     </section>
   );
 }

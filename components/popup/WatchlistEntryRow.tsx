@@ -3,7 +3,8 @@ import { WATCH_STATUSES, type WatchlistEntry, type WatchStatus } from '@/lib/db/
 import { t } from '@/lib/i18n/t';
 import { showPageUrl } from '@/lib/sites/links';
 import { NoteEditor } from './NoteEditor';
-import { siteName, statusName, type Formatters } from './texts';
+import { siteName } from '@/lib/sites/names';
+import { statusName, type Formatters } from './texts';
 
 export interface EntryActions {
   setStatus(entry: WatchlistEntry, status: WatchStatus): Promise<boolean>;

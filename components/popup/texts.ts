@@ -1,6 +1,6 @@
 import type { WatchStatus } from '@/lib/db/schema';
 import { t, uiLanguage } from '@/lib/i18n/t';
-import type { ShowKind, Site } from '@/lib/model';
+import type { ShowKind } from '@/lib/model';
 import type { StatusFilter, WatchlistSort } from './watchlist-view';
 
 /** Each literal key stays written out, so the unit test that checks every key finds them. */
@@ -40,14 +40,6 @@ export function kindName(kind: ShowKind): string {
       return t('popup_kind_miniseries');
     case 'film':
       return t('popup_kind_film');
-  }
-}
-
-/** A site's own name: a brand, the same in every language. */
-export function siteName(site: Site): string {
-  switch (site) {
-    case 'netflix':
-      return 'Netflix';
   }
 }
 

@@ -6,11 +6,10 @@
  * and Somos. (curated; its card is recognised once a detail view has taught Backstory its ID,
  * because a card's name alone, without a year, could be another work of the same name).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { apiFixtureRoutes } from '../harness/api-fixtures';
-import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
-import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+import type { FakeInternet } from '../harness/fake-internet';
+import { e2eBrowserKinds, waitForDeep } from '../harness/browsers';
 import {
   BROWSE_ROWS,
   HARBOR_RUN_GAME,
@@ -29,7 +28,7 @@ import {
   type BrowseRow,
 } from '../fixtures/site/catalog';
 import { findRow, hoverCard, nextRowPage, openSearchFromHeader, scrollUntilRow, switchProfile, typeSearch } from '../harness/netflix-driver';
-import { attribute, DETAIL_MODAL, panelPart, waitForPanel } from './support';
+import { attribute, DETAIL_MODAL, panelPart, waitForPanel, useBrowser } from './support';
 
 const SOMOS_TEASER = 'Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)';
 
@@ -76,19 +75,8 @@ async function waitForCardLookups(internet: FakeInternet, ids: readonly string[]
 
 describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
   let internet: FakeInternet;
-  let launched: LaunchedBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
-    page = await launched.newPage();
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
-  });
+  useBrowser(kind, (session) => ({ internet, page } = session));
 
   it('badges the card whose story the live sources know, and no title without one, the billboard or a game', async () => {
     await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
@@ -234,24 +222,15 @@ async function expectRowBadged(page: Page, rowTitle: string): Promise<string[]> 
 const storyRows = (rows: readonly BrowseRow[]) => rows.filter((row) => rowPages(row)[0]!.some((id) => id in STORY_KEYS));
 
 describe.each(e2eBrowserKinds())('badges as Netflix changes the page in %s', (kind) => {
-  let internet: FakeInternet;
-  let launched: LaunchedBrowser;
   let page: Page;
+  useBrowser(kind, (session) => ({ page } = session));
 
   beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
-    page = await launched.newPage();
     // Somos.'s detail view teaches Backstory its ID; Paper Harbor's is found live by its ID.
     await page.goto(netflixUrl.modal(SOMOS.id), { waitUntil: 'load' });
     await waitForPanel(page);
     await page.goto(netflixUrl.modal(PAPER_HARBOR.id), { waitUntil: 'load' });
     await waitForPanel(page, 30_000);
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
   });
 
   it('badges every card kind in every row: standard, progress, ranked, legacy rows and legacy Continue Watching', async () => {

@@ -4,13 +4,12 @@
  * the same title opens from the cache with the sources unreachable, and the off switch sends
  * nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { apiFixtureRoutes } from '../harness/api-fixtures';
-import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
-import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+import { type FakeInternet } from '../harness/fake-internet';
+import { e2eBrowserKinds, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { NIGHT_FERRY, netflixUrl, PAPER_HARBOR } from '../fixtures/site/catalog';
-import { attribute, DETAIL_MODAL, openPopupFor, panelPart, tabIdOf, textOf, waitForPanel } from './support';
+import { attribute, DETAIL_MODAL, openPopupFor, panelPart, tabIdOf, textOf, waitForPanel, useBrowser } from './support';
 
 const API_HOSTS = /^(www\.wikidata\.org|[a-z-]+\.wikipedia\.org|api\.tvmaze\.com)$/;
 
@@ -19,17 +18,7 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
   let launched: LaunchedBrowser;
   let page: Page;
   const apiRequests = () => internet.requests.filter((request) => API_HOSTS.test(request.host));
-
-  beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
-    page = await launched.newPage();
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
-  });
+  useBrowser(kind, (session) => ({ internet, launched, page } = session));
 
   it('names the source that failed and tries again when asked', async () => {
     const outage = internet.addRoute({ host: 'www.wikidata.org', path: /.*/, handler: () => ({ status: 503, json: { error: 'maintenance' } }) });

@@ -9,15 +9,14 @@
  * (togglePanelInPage, lib/background/panel-shortcut.ts) with scripting.executeScript into the tab;
  * what it does not cover is the browser calling commands.onCommand (unit-tested with a fake).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { togglePanelInPage } from '@/lib/background/panel-shortcut';
-import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { axeFindings, describeFindings } from '../harness/axe';
-import { e2eBrowserKinds, launchBrowser, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
-import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
+import { e2eBrowserKinds, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+import { type FakeInternet } from '../harness/fake-internet';
 import { netflixUrl, PAPER_HARBOR, SOMOS } from '../fixtures/site/catalog';
-import { DETAIL_MODAL, panelPart, tabIdOf, waitForNoPanel, waitForPanel } from './support';
+import { DETAIL_MODAL, panelPart, tabIdOf, waitForNoPanel, waitForPanel, useBrowser } from './support';
 
 const PANEL_SCOPE = ['backstory-panel', '[data-backstory="panel"]'];
 const SOMOS_EVENT_START = 'Between 18 and 20 March 2011, gunmen of the Los Zetas cartel';
@@ -83,17 +82,7 @@ describe.each(e2eBrowserKinds())('the panel\'s settings and shortcut in %s', (ki
   let internet: FakeInternet;
   let launched: LaunchedBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
-    page = await launched.newPage();
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
-  });
+  useBrowser(kind, (session) => ({ internet, launched, page } = session));
 
   it('shield off: the whole story, and axe finds nothing in the panel', async () => {
     await openSomos(page);

@@ -3,11 +3,9 @@
  * netflix.com: the Somos. panel on every surface, the unknown and same-name titles, and the
  * watchlist through the popup, a reload and a browser restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { apiFixtureRoutes } from '../harness/api-fixtures';
-import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
-import { e2eBrowserKinds, isTopmostAtCenter, launchBrowser, reloadExtensionPage, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+import { e2eBrowserKinds, isTopmostAtCenter, reloadExtensionPage, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { LANTERN_KEEPERS, netflixUrl, SOMOS, SOMOS_1999_FILM } from '../fixtures/site/catalog';
 import {
   attribute,
@@ -22,6 +20,7 @@ import {
   textOf,
   waitForNoPanel,
   waitForPanel,
+  useBrowser,
 } from './support';
 
 const card = (id: string) => `a[data-uia="standard-card"][href="/browse?jbv=${id}"]`;
@@ -36,20 +35,9 @@ async function expectNoStoryOnFile(launched: LaunchedBrowser, page: Page, title:
 }
 
 describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
-  let internet: FakeInternet;
   let launched: LaunchedBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchBrowser(kind, { fakeInternetPort: internet.port });
-    page = await launched.newPage();
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
-  });
+  useBrowser(kind, (session) => ({ launched, page } = session));
 
   it('shows the real story beside the detail modal opened by a click inside the app', async () => {
     await page.goto(netflixUrl.browse(), { waitUntil: 'load' });

@@ -3,7 +3,10 @@
  * helpers built on the harness.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { waitForDeep, type LaunchedBrowser } from '../harness/browsers';
+import { afterAll, beforeAll } from 'vitest';
+import { apiFixtureRoutes } from '../harness/api-fixtures';
+import { launchBrowser, waitForDeep, type BrowserKind, type LaunchedBrowser, type LaunchOptions } from '../harness/browsers';
+import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 
 /** The panel with a story (a loading or failure notice has the same root but no show key). */
 export const PANEL = 'backstory-panel >>> [data-backstory="panel"][data-show-key]';
@@ -76,4 +79,29 @@ export async function openPopupFor(launched: LaunchedBrowser, tabId: number): Pr
 
 export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => element.textContent ?? '');
+}
+
+export interface BrowserSession {
+  internet: FakeInternet;
+  launched: LaunchedBrowser;
+  page: Page;
+}
+
+/**
+ * For one describe block: the fake internet (with the recorded API answers), the browser with the
+ * built extension and one page, handed to `ready` before the block's own hooks run; both closed
+ * after the block.
+ */
+export function useBrowser(kind: BrowserKind, ready: (session: BrowserSession) => void, launch: Omit<LaunchOptions, 'fakeInternetPort'> = {}): void {
+  const session: Partial<BrowserSession> = {};
+  beforeAll(async () => {
+    session.internet = await startFakeInternet({ routes: apiFixtureRoutes() });
+    session.launched = await launchBrowser(kind, { ...launch, fakeInternetPort: session.internet.port });
+    session.page = await session.launched.newPage();
+    ready(session as BrowserSession);
+  });
+  afterAll(async () => {
+    await session.launched?.close();
+    await session.internet?.stop();
+  });
 }
