@@ -49,6 +49,8 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
   });
 
   it('opens the same title again from the cache while the sources are unreachable', async () => {
+    // Badge lookups queued by the earlier pages (and their retries) finish first: only what this visit asks counts.
+    await internet.waitForQuiet((request) => API_HOSTS.test(request.host), 2_000);
     const outage = internet.addRoute({ host: API_HOSTS, path: /.*/, handler: () => ({ status: 503, json: {} }) });
     internet.clearRequests();
     await page.goto(netflixUrl.modal(PAPER_HARBOR.id), { waitUntil: 'load' });
@@ -68,6 +70,8 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
     await popup.waitForFunction(() => !(document.querySelector('[data-setting="live-lookups"]') as HTMLInputElement).checked);
     await popup.close();
 
+    // A lookup already running when the switch was turned off (the earlier page's badges) may finish its retries.
+    await internet.waitForQuiet((request) => API_HOSTS.test(request.host), 2_000);
     internet.clearRequests();
     await page.goto(netflixUrl.modal(NIGHT_FERRY.id), { waitUntil: 'load' });
     await page.waitForSelector(DETAIL_MODAL, { visible: true });

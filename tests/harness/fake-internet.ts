@@ -102,6 +102,11 @@ export interface FakeInternet {
   setLatency(ms: number): void;
   /** Resolves with the first recorded request (past or future) that satisfies the predicate. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /**
+   * Resolves once no request satisfying the predicate has arrived for `quietMs` (work a browser
+   * started earlier, such as queued badge lookups and their retries, has run out).
+   */
+  waitForQuiet(predicate: (r: RecordedRequest) => boolean, quietMs: number, timeoutMs?: number): Promise<void>;
   /** Fetch a URL through the fake internet from Node (for tests of routes; never leaves the machine). */
   fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>;
   stop(): Promise<void>;
@@ -357,6 +362,16 @@ export async function startFakeInternet(options: FakeInternetOptions = {}): Prom
         }, timeoutMs);
         waiters.add(waiter);
       });
+    },
+    async waitForQuiet(predicate, quietMs, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const last = requests.reduce((latest, r) => (predicate(r) && r.at > latest ? r.at : latest), 0);
+        const quietUntil = last + quietMs;
+        if (Date.now() >= quietUntil) return;
+        if (quietUntil > deadline) throw new Error(`fake internet: requests still arriving after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, quietUntil - Date.now()));
+      }
     },
     fetch(url, init = {}) {
       const target = new URL(url);
