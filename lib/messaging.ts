@@ -22,16 +22,24 @@ export type WatchlistResult = { ok: true; saved: boolean } | { ok: false; messag
 export type TabShow = { sighting: Sighting; resolution: Resolution | null } | null;
 export type Done = { ok: true } | { ok: false; message: string };
 
-/** What a card's badge says: which show, and a one-line teaser (the work it is based on, when the events began). */
+/**
+ * What a card's badge says, worded by the background in the browser's language: the always-on
+ * script carries no texts of its own (each first `i18n.getMessage` in a page is a synchronous
+ * call to the browser, and the wording would cost it bytes).
+ */
 export type CardStory = {
   key: ShowKey;
   title: string;
-  relation?: 'basis' | 'inspiration';
-  /** The work: its title, with its outlet or first author. */
-  work?: { title: string; by?: string };
-  /** The year the real events began. */
-  eventYear?: number;
+  /** The badge's visible word ("Real story"). */
+  button: string;
+  /** Its accessible name ("Real story: Somos."). */
+  label: string;
+  /** Its one line: the year the real events began, the work the show is based on. */
+  teaser: string;
 };
+
+/** resolveSighting's answer: a show found comes with what its cards' badges say. */
+export type SightingAnswer = Resolution & { badge?: CardStory };
 
 /**
  * A card's answer, named by the card's ID and title (and `surface: 'mini'` for the hover preview,
@@ -64,7 +72,7 @@ export type TitleSearchResult = { ok: true; hits: TitleHit[] } | { ok: false; me
 export const MAX_CARDS_PER_MESSAGE = 50;
 
 export interface ProtocolMap {
-  resolveSighting(sighting: Sighting): Resolution;
+  resolveSighting(sighting: Sighting): SightingAnswer;
   resolveCards(cards: Sighting[]): CardAnswer[];
   injectPanel(): Done;
   setWatchlisted(change: WatchlistChange): WatchlistResult;

@@ -6,7 +6,6 @@ import { loadPanel } from '@/lib/content/load-panel';
 import { followFocus } from '@/lib/content/focus-watcher';
 import { followSiteSwitch } from '@/lib/content/site-switch';
 import { sendMessage } from '@/lib/messaging';
-import { cardStoryOf } from '@/lib/resolve/card-story';
 import { retirePanelApi } from '@/lib/panel-bridge';
 import { netflix } from '@/lib/sites/netflix';
 import { matchPatternsOf, NETFLIX_HOSTS } from '@/lib/sites/hosts';
@@ -51,10 +50,14 @@ function start() {
     onError,
   });
   const controller = createPageController({
-    resolve: (sighting) => sendMessage('resolveSighting', sighting),
+    resolve: async (sighting) => {
+      const answer = await sendMessage('resolveSighting', sighting);
+      // A title on this page has a story: its cards can say so too, without waiting for the next page load.
+      if (answer.badge && sighting.siteId) badges.storyFound(sighting.siteId, answer.badge);
+      return answer;
+    },
     loadPanel: () => loadPanel(() => sendMessage('injectPanel', undefined)),
     onError,
-    onStory: (sighting, context) => sighting.siteId && badges.storyFound(sighting.siteId, cardStoryOf(context)),
   });
   const watcher = followFocus({
     doc: document,

@@ -1,7 +1,6 @@
 import type { ZodType } from 'zod';
 import { t } from '../i18n/t';
-import type { Resolution } from '../model';
-import type { CacheCleared, CardAnswer, Done, ImportResult, TitleSearchResult, WatchlistResult } from '../messaging';
+import type { CacheCleared, CardAnswer, Done, ImportResult, SightingAnswer, TitleSearchResult, WatchlistResult } from '../messaging';
 import { cardStoryOf } from '../resolve/card-story';
 import { cardName, type CardLookups } from './card-lookups';
 import { checkSender, parsePayload, payloadSchemas, RejectedMessage, type SenderInfo, type SenderPolicy, type SenderRule } from '../messaging-guards';
@@ -79,10 +78,12 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
   }
 
   return {
-    async resolveSighting(data: unknown, sender: SenderInfo): Promise<Resolution> {
+    /** A found show comes with its badge's words, for the cards of that title on the page. */
+    async resolveSighting(data: unknown, sender: SenderInfo): Promise<SightingAnswer> {
       admit(sender, ['supported-tab']);
       const sighting = parse(payloadSchemas.resolveSighting, data);
-      return deps.resolver.resolve(sighting);
+      const resolution = await deps.resolver.resolve(sighting);
+      return resolution.status === 'found' ? { ...resolution, badge: cardStoryOf(resolution.context) } : resolution;
     },
 
     /**

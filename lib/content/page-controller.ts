@@ -1,5 +1,5 @@
 import { canIdentify } from '../identify';
-import type { Resolution, ShowContext, Sighting } from '../model';
+import type { Resolution, Sighting } from '../model';
 import type { TabShow } from '../messaging';
 import type { PanelApi } from '../panel-bridge';
 import type { FocusSighting, PanelAnchor } from '../sites/types';
@@ -11,8 +11,6 @@ export interface PageControllerDeps {
   /** Calls `run` after `ms` unless cancelled (the content script's timers die with it). */
   startTimer?(ms: number, run: () => void): () => void;
   onError?(error: unknown): void;
-  /** A title on this page has a story (its cards can say so too). */
-  onStory?(sighting: Sighting, context: ShowContext): void;
 }
 
 /**
@@ -115,7 +113,6 @@ export function createPageController(deps: PageControllerDeps) {
       await withPanel(mine, (ready) => ready.showNotice({ kind: 'error', message: resolution.message, retry, sighting, anchor }));
       return;
     }
-    deps.onStory?.(sighting, resolution.context);
     await withPanel(mine, showCurrent);
   }
 

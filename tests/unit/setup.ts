@@ -3,14 +3,12 @@ import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetAskedTexts } from '../../lib/content/badges/badge-text';
 import { useLocale } from './support/i18n';
 
 beforeEach(() => {
   fakeBrowser.reset();
   // English unless a test asks for another language (useLocale('es')).
   useLocale('en');
-  forgetAskedTexts();
 });
 
 // Testing Library cleans up by itself only when Vitest globals are on; they are off here.

@@ -1,7 +1,5 @@
 import type { CardStory } from '../../messaging';
 import { HOVER_EVENTS, isolateEvents } from '../../isolate-events';
-import { getMessage } from './badge-text';
-import { teaserOf } from './teaser';
 
 export const BADGE_HOST_TAG = 'backstory-badge';
 
@@ -66,13 +64,13 @@ export function createBadge(doc: Document, siteId: string, story: CardStory, ope
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.action = 'open-story';
-  button.textContent = getMessage('badge');
-  button.setAttribute('aria-label', getMessage('badge_label', story.title));
+  button.textContent = story.button;
+  button.setAttribute('aria-label', story.label);
   button.setAttribute('aria-describedby', 'teaser');
   const teaser = doc.createElement('span');
   teaser.id = 'teaser';
   teaser.setAttribute('role', 'tooltip');
-  teaser.textContent = teaserOf(story);
+  teaser.textContent = story.teaser;
   adoptStyles(shadow, doc);
   shadow.append(button, teaser);
   button.addEventListener('click', (event) => {

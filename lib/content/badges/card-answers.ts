@@ -2,7 +2,8 @@ import type { CardAnswer, CardStory } from '../../messaging';
 
 /** More than the background ever sends at once; anything longer is not ours. */
 const MAX_ANSWERS = 200;
-const MAX_TEXT = 300;
+/** A title is at most 300 characters; a teaser names a title and a work, each that long at most. */
+const MAX_TEXT = 1_000;
 const STATUSES = new Set(['found', 'none', 'pending', 'unknown']);
 
 type Loose = Record<string, unknown>;
@@ -16,11 +17,7 @@ function isText(value: unknown): value is string {
 }
 
 function isStory(value: unknown): value is CardStory {
-  if (!isRecord(value) || !isText(value.key) || !isText(value.title)) return false;
-  if (value.relation !== undefined && value.relation !== 'basis' && value.relation !== 'inspiration') return false;
-  if (value.eventYear !== undefined && !Number.isInteger(value.eventYear)) return false;
-  if (value.work === undefined) return true;
-  return isRecord(value.work) && isText(value.work.title) && (value.work.by === undefined || isText(value.work.by));
+  return isRecord(value) && isText(value.key) && isText(value.title) && isText(value.button) && isText(value.label) && isText(value.teaser);
 }
 
 function isAnswer(value: unknown): value is CardAnswer {

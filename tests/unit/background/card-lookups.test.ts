@@ -4,6 +4,7 @@ import type { CardAnswer } from '../../../lib/messaging';
 import type { Resolution, Sighting } from '../../../lib/model';
 import { loadPack } from '../../../lib/sources/pack';
 import { contextFixture } from '../support/contexts';
+import { cardStory, SOMOS_TEASER } from '../support/card-stories';
 
 type CardSighting = Sighting & { siteId: string; title: string };
 
@@ -71,7 +72,7 @@ describe('cardAnswerFor', () => {
       siteId: '80000001',
       title: 'Somos.',
       status: 'found',
-      story: { key: 'pack:somos', title: 'Somos.', relation: 'basis', work: { title: 'How the U.S. Triggered a Massacre in Mexico', by: 'ProPublica' }, eventYear: 2011 },
+      story: cardStory('pack:somos', 'Somos.', SOMOS_TEASER),
     });
   });
 
@@ -108,7 +109,7 @@ describe('card lookups: one at a time', () => {
     lookups.enqueue(card(1, 'Somos.'), tab(7, 3));
     await settle(card(1), found(somos));
     await lookups.idle();
-    expect(tell).toHaveBeenCalledWith(tab(7, 3), [expect.objectContaining({ status: 'found', story: expect.objectContaining({ key: 'pack:somos', eventYear: 2011 }) })]);
+    expect(tell).toHaveBeenCalledWith(tab(7, 3), [expect.objectContaining({ status: 'found', story: expect.objectContaining({ key: 'pack:somos', teaser: SOMOS_TEASER }) })]);
   });
 });
 

@@ -14,6 +14,7 @@ import { loadPack } from '../../../lib/sources/pack';
 import { contextFixture } from '../support/contexts';
 import { useLocale } from '../support/i18n';
 import { brokenDb, freshDb } from '../support/databases';
+import { cardStory, SOMOS_TEASER } from '../support/card-stories';
 
 const EXTENSION_ID = 'backstory-test-id';
 const ORIGIN = 'chrome-extension://backstory-test-id';
@@ -43,7 +44,8 @@ const somosSighting = { site: 'netflix', surface: 'detail', siteId: '80990017', 
 describe('background service: who may ask', () => {
   it('answers our content script on Netflix', async () => {
     const { service } = serviceOn();
-    expect(await service.resolveSighting(somosSighting, netflixTab)).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+    // With the words its cards' badges use, so a card of the same title can say so at once.
+    expect(await service.resolveSighting(somosSighting, netflixTab)).toMatchObject({ status: 'found', context: { key: 'pack:somos' }, badge: cardStory('pack:somos', 'Somos.', SOMOS_TEASER) });
   });
 
   it('rejects another extension, an unsupported site, and a sender with no URL', async () => {
@@ -196,13 +198,7 @@ describe('background service: cards, what is known now', () => {
         siteId: '80990017',
         title: 'Somos.',
         status: 'found',
-        story: {
-          key: 'pack:somos',
-          title: 'Somos.',
-          relation: 'basis',
-          work: { title: 'How the U.S. Triggered a Massacre in Mexico', by: 'ProPublica' },
-          eventYear: 2011,
-        },
+        story: cardStory('pack:somos', 'Somos.', SOMOS_TEASER),
       },
     ]);
   });
@@ -275,7 +271,7 @@ describe('background service: cards that need a live lookup', () => {
     expect(lookUp).toHaveBeenCalledOnce();
     expect(lookUp).toHaveBeenCalledWith(paperHarborCard);
     expect(tell).toHaveBeenCalledWith({ tabId: 7, frameId: 4 }, [
-      { siteId: '80990055', title: 'Paper Harbor', status: 'found', story: { key: 'wd:Q990000001', title: 'Paper Harbor', relation: 'basis', work: { title: 'An Invented Book', by: 'A. Writer' } } },
+      { siteId: '80990055', title: 'Paper Harbor', status: 'found', story: cardStory('wd:Q990000001', 'Paper Harbor', 'Based on “An Invented Book” (A. Writer)') },
     ]);
   });
 

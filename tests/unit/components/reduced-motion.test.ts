@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BADGE_HOST_TAG, createBadge } from '@/lib/content/badges/badge-element';
+import { cardStory } from '../support/card-stories';
 
 /** Every animation or transition declared in a style sheet, with whether it sits inside a no-preference block. */
 function motions(css: string): { declaration: string; guarded: boolean }[] {
@@ -29,7 +30,7 @@ describe('reduced motion', () => {
   });
 
   it('the badge does not move at all', () => {
-    const badge = createBadge(document, '80990017', { key: 'pack:somos', title: 'Somos.' }, () => {});
+    const badge = createBadge(document, '80990017', cardStory('pack:somos', 'Somos.'), () => {});
     expect(badge.element.localName).toBe(BADGE_HOST_TAG);
     const css = [...badge.element.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n') + (badge.element.shadowRoot!.querySelector('style')?.textContent ?? '');
     expect(css).toContain('button');

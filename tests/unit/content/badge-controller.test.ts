@@ -4,16 +4,11 @@ import type { SeenCard } from '../../../lib/content/badges/card-watcher';
 import type { CardAnswer, CardStory } from '../../../lib/messaging';
 import type { Sighting } from '../../../lib/model';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardStory, SOMOS_TEASER } from '../support/card-stories';
 
 const URL_BROWSE = new URL('https://www.netflix.com/browse');
 
-const SOMOS_STORY: CardStory = {
-  key: 'pack:somos',
-  title: 'Somos.',
-  relation: 'basis',
-  work: { title: 'How the U.S. Triggered a Massacre in Mexico', by: 'ProPublica' },
-  eventYear: 2011,
-};
+const SOMOS_STORY: CardStory = cardStory('pack:somos', 'Somos.', SOMOS_TEASER);
 
 function card(id: string, title: string): string {
   return `<div data-virtual-slot="0"><a data-uia="standard-card" href="/browse?jbv=${id}" aria-label="${title}"><div><img alt=""></div></a></div>`;
@@ -83,7 +78,7 @@ describe('badge controller', () => {
     controller.visible(seenCards());
     await flush();
     expect(resolveCards).toHaveBeenCalledTimes(1);
-    controller.receive([found('80990055', 'Paper Harbor', { key: 'wd:Q990000001', title: 'Paper Harbor', eventYear: 1998 })]);
+    controller.receive([found('80990055', 'Paper Harbor', cardStory('wd:Q990000001', 'Paper Harbor', 'Events of 1998'))]);
     expect(badges().map((badge) => badge.dataset.showKey)).toEqual(['wd:Q990000001']);
   });
 
@@ -152,18 +147,18 @@ describe('badge controller', () => {
 
   it('says what the story is in the teaser, as text', async () => {
     document.body.innerHTML = card('80990017', 'Somos.');
-    const hostile: CardStory = { key: 'wd:Q1', title: '<img src=x onerror=alert(1)>', relation: 'inspiration', work: { title: '<b>Bold</b>', by: 'Someone' }, eventYear: 1999 };
+    const hostile: CardStory = { ...cardStory('wd:Q1', '<img src=x onerror=alert(1)>', 'Events of 1999 · inspired by “<b>Bold</b>” (Someone)'), button: '<i>Real</i> story' };
     const { controller } = start(async (cards) => cards.map(({ siteId, title }) => found(siteId!, title!, hostile)));
     controller.visible(seenCards());
     await flush();
     const root = badges()[0]!.shadowRoot!;
     const button = root.querySelector('button')!;
-    expect(button.textContent).toBe('Real story');
+    expect(button.textContent).toBe('<i>Real</i> story');
     expect(button.getAttribute('aria-label')).toBe('Real story: <img src=x onerror=alert(1)>');
     const teaser = root.getElementById(button.getAttribute('aria-describedby')!)!;
     expect(teaser.getAttribute('role')).toBe('tooltip');
     expect(teaser.textContent).toBe('Events of 1999 · inspired by “<b>Bold</b>” (Someone)');
-    expect(root.querySelector('img, b')).toBeNull();
+    expect(root.querySelector('img, b, i')).toBeNull();
   });
 
   it('writes the reference teaser for Somos.', async () => {
@@ -172,7 +167,7 @@ describe('badge controller', () => {
     controller.visible(seenCards());
     await flush();
     const teaser = badges()[0]!.shadowRoot!.querySelector('[role="tooltip"]')!;
-    expect(teaser.textContent).toBe('Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)');
+    expect(teaser.textContent).toBe(SOMOS_TEASER);
   });
 
   it('stops: every badge leaves the page and later answers change nothing', async () => {
@@ -185,7 +180,7 @@ describe('badge controller', () => {
     expect(badges()).toHaveLength(1);
     controller.stop();
     expect(badges()).toHaveLength(0);
-    controller.receive([found('80990055', 'Paper Harbor', { key: 'wd:Q990000001', title: 'Paper Harbor' })]);
+    controller.receive([found('80990055', 'Paper Harbor', cardStory('wd:Q990000001', 'Paper Harbor'))]);
     controller.visible(seenCards());
     expect(badges()).toHaveLength(0);
   });
@@ -212,47 +207,5 @@ describe('badge controller', () => {
     expect(badges()).toHaveLength(1);
     expect(badges()[0]!.parentElement?.matches('[data-uia="previewModal--player_container"]')).toBe(true);
     expect(document.querySelector('[data-virtual-slot] backstory-badge')).toBeNull();
-  });
-});
-
-describe('badge teaser', () => {
-  it('puts the year first, and says only what the story has', async () => {
-    const { teaserOf } = await import('../../../lib/content/badges/teaser');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A', work: { title: 'A Book' } })).toBe('Based on “A Book”');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A', relation: 'inspiration', work: { title: 'A Book', by: 'An Author' } })).toBe('Inspired by “A Book” (An Author)');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A', eventYear: 1961 })).toBe('Events of 1961');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A' })).toBe('The real story behind it');
-  });
-});
-
-describe('badge texts in Spanish', () => {
-  it('the badge and its teaser follow the browser\'s language', async () => {
-    const { useLocale } = await import('../support/i18n');
-    const { teaserOf } = await import('../../../lib/content/badges/teaser');
-    const { createBadge } = await import('../../../lib/content/badges/badge-element');
-    useLocale('es');
-    const story = { key: 'pack:somos', title: 'Somos.', relation: 'basis' as const, work: { title: 'How the U.S. Triggered a Massacre in Mexico', by: 'ProPublica' }, eventYear: 2011 };
-    expect(teaserOf(story)).toBe('Hechos de 2011 · basada en «How the U.S. Triggered a Massacre in Mexico» (ProPublica)');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A', relation: 'inspiration', work: { title: 'Un libro' } })).toBe('Inspirada en «Un libro»');
-    expect(teaserOf({ key: 'wd:Q1', title: 'A' })).toBe('La historia real detrás');
-    const badge = createBadge(document, '80990017', story, () => {});
-    const button = badge.element.shadowRoot!.querySelector('button')!;
-    expect(button.textContent).toBe('Historia real');
-    expect(button.getAttribute('aria-label')).toBe('Historia real: Somos.');
-  });
-
-  it('the teaser of Somos. names no outcome: no toll, no summary, nothing the spoiler shield hides', async () => {
-    const { teaserOf } = await import('../../../lib/content/badges/teaser');
-    const { cardStoryOf } = await import('../../../lib/resolve/card-story');
-    const { loadPack } = await import('../../../lib/sources/pack');
-    const somos = loadPack().find((entry) => entry.key === 'pack:somos')!;
-    const teaser = teaserOf(cardStoryOf(somos));
-    const event = somos.events[0]!;
-    expect(teaser).toBe('Events of 2011 · based on “How the U.S. Triggered a Massacre in Mexico” (ProPublica)');
-    for (const figure of event.figures!) {
-      expect(teaser).not.toContain(String(figure.high));
-      for (const claim of figure.claims) expect(teaser).not.toContain(claim.figure);
-    }
-    expect(teaser).not.toMatch(/killed|disappeared|dead|burned/i);
   });
 });

@@ -5,6 +5,7 @@ import { followCards } from '../../../lib/content/badges/card-watcher';
 import type { CardAnswer } from '../../../lib/messaging';
 import type { Sighting } from '../../../lib/model';
 import { netflix } from '../../../lib/sites/netflix';
+import { cardStory } from '../support/card-stories';
 
 const flush = async () => {
   for (let i = 0; i < 6; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -35,7 +36,7 @@ function everythingVisible(callback: IntersectionObserverCallback) {
 function background() {
   return vi.fn(async (cards: Sighting[]): Promise<CardAnswer[]> =>
     cards.map(({ siteId, title }) =>
-      title!.endsWith('*') ? { siteId: siteId!, title: title!, status: 'found', story: { key: `wd:Q${siteId}`, title: title! } } : { siteId: siteId!, title: title!, status: 'none' },
+      title!.endsWith('*') ? { siteId: siteId!, title: title!, status: 'found', story: cardStory(`wd:Q${siteId}`, title!) } : { siteId: siteId!, title: title!, status: 'none' },
     ),
   );
 }

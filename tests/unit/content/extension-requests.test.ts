@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { listenForExtensionRequests } from '../../../lib/content/extension-requests';
 import type { PageController } from '../../../lib/content/page-controller';
+import { cardStory } from '../support/card-stories';
 
 type Handler = (message: { data: unknown; sender: { id?: string } }) => unknown;
 const handlers = vi.hoisted(() => new Map<string, Handler>());
@@ -63,7 +64,7 @@ describe('requests from the extension to the page', () => {
     listenForExtensionRequests(controller, { onCardAnswers });
     const ours = { id: browser.runtime.id };
     const good = [
-      { siteId: '80990055', title: 'Paper Harbor', status: 'found', story: { key: 'wd:Q990000001', title: 'Paper Harbor', relation: 'basis', work: { title: 'A Book', by: 'An Author' }, eventYear: 1998 } },
+      { siteId: '80990055', title: 'Paper Harbor', status: 'found', story: cardStory('wd:Q990000001', 'Paper Harbor', 'Events of 1998 · based on “A Book” (An Author)') },
       { siteId: '80990042', title: 'The Lantern Keepers', status: 'none' },
     ];
     handlers.get('cardsAnswered')!({ data: good, sender: ours });
@@ -74,8 +75,9 @@ describe('requests from the extension to the page', () => {
       [{ ...good[0], siteId: 'javascript:1' }],
       [{ ...good[0], status: 'maybe' }],
       [{ ...good[0], story: { key: 'wd:Q1' } }],
-      [{ ...good[0], story: { ...good[0]!.story, relation: 'rumour' } }],
-      [{ ...good[0], story: { ...good[0]!.story, work: { title: 'x'.repeat(301) } } }],
+      [{ ...good[0], story: { ...good[0]!.story, teaser: 42 } }],
+      [{ ...good[0], story: { ...good[0]!.story, label: '' } }],
+      [{ ...good[0], story: { ...good[0]!.story, teaser: 'x'.repeat(1_001) } }],
       [good[1], { siteId: '80990055', title: 'Paper Harbor', status: 'found' }],
       Array.from({ length: 201 }, () => good[1]),
     ];
