@@ -7,7 +7,7 @@
  */
 import { NETFLIX_HOSTS } from './hosts';
 import type { FocusSighting, SiteAdapter } from './types';
-import { CARD_ELEMENTS, readCard } from './netflix/cards';
+import { CARD_ELEMENTS, CARD_LINKS, readCard } from './netflix/cards';
 import { CARD } from './netflix/selectors';
 import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
 import { detailFocus, findDetailDialog } from './netflix/modal';
@@ -34,5 +34,6 @@ export const netflix: SiteAdapter = {
   focus: netflixFocus,
   cardElements: CARD_ELEMENTS,
   cardGroups: CARD.groups,
+  groupCardElements: CARD_LINKS,
   readCard,
 };

@@ -40,6 +40,11 @@ export interface SiteAdapter {
    * the rows and only the cards of rows near the screen, instead of every card on a long page.
    */
   cardGroups?: string;
+  /**
+   * The card elements that may sit in those rows (cardElements without those that never do, such
+   * as dialogs): each row that comes on screen is queried with it, which is cheaper.
+   */
+  groupCardElements?: string;
   /** The title one card element shows, or null when it shows none we may badge. */
   readCard(element: Element, url: URL): CardSighting | null;
 }

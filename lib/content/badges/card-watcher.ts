@@ -11,7 +11,7 @@ type Observer = Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect
 
 export interface CardWatcherOptions {
   doc: Document;
-  adapter: Pick<SiteAdapter, 'cardElements' | 'cardGroups' | 'readCard'>;
+  adapter: Pick<SiteAdapter, 'cardElements' | 'cardGroups' | 'groupCardElements' | 'readCard'>;
   readUrl: () => URL;
   /** Runs the handling of a batch of mutations once per animation frame in the page. */
   schedule: (run: () => void) => void;
@@ -37,6 +37,7 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 export function followCards(options: CardWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onVisible, onGone } = options;
   const groupSelector = adapter.cardGroups;
+  const groupCards = adapter.groupCardElements ?? adapter.cardElements;
   const observing = new WeakSet<Element>();
   const reported = new WeakSet<Element>();
   const watchedGroups = new WeakSet<Element>();
@@ -58,7 +59,7 @@ export function followCards(options: CardWatcherOptions) {
       if (!isIntersecting || !target.isConnected) continue;
       openedGroups.add(target);
       groupObserver.unobserve(target);
-      target.querySelectorAll(adapter.cardElements).forEach(observe);
+      target.querySelectorAll(groupCards).forEach(observe);
     }
   });
 
@@ -124,7 +125,7 @@ export function followCards(options: CardWatcherOptions) {
   function added(node: Element): void {
     const group = groupSelector ? node.closest(groupSelector) : null;
     if (group) {
-      if (openedGroups.has(group)) within(node, adapter.cardElements).forEach(observe);
+      if (openedGroups.has(group)) within(node, groupCards).forEach(observe);
       else watchGroup(group);
       return;
     }

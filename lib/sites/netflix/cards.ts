@@ -7,7 +7,7 @@
  */
 import type { CardSighting } from '../types';
 import { isExcluded } from './dom';
-import { jbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
+import { jbvId, linkJbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
 import { isMiniDialog, miniModalCard } from './modal';
 import { CARD, MODAL } from './selectors';
 import { netflixSighting } from './sighting';
@@ -15,8 +15,11 @@ import { titleFromCardLabel } from './text';
 
 const LEGACY_CARD = `${CARD.legacyInContainer}, ${CARD.legacySliderRefocus}`;
 
-/** Every element `readCard` may find a title on: card links of both eras and the mini modal. */
-export const CARD_ELEMENTS = [CARD.carousel, LEGACY_CARD, MODAL.dialog, MODAL.miniByClass].join(', ');
+/** Card links of both eras: what rows and galleries hold. */
+export const CARD_LINKS = `${CARD.carousel}, ${LEGACY_CARD}`;
+
+/** Every element `readCard` may find a title on: card links and the mini modal. */
+export const CARD_ELEMENTS = [CARD_LINKS, MODAL.dialog, MODAL.miniByClass].join(', ');
 
 /** The title one card element shows, or null (a game, a region naming other titles, no ID or title). */
 export function readCard(element: Element, url: URL): CardSighting | null {
@@ -30,8 +33,7 @@ export function readCard(element: Element, url: URL): CardSighting | null {
 /** 2026 carousel rows and search results: the ID is the link's `jbv`. */
 function carouselCard(link: Element, url: URL): CardSighting | null {
   if (isInGameRow(link)) return null;
-  const target = linkTarget(link, url);
-  const siteId = target && jbvId(target);
+  const siteId = linkJbvId(link, url);
   const title = titleFromCardLabel(link.getAttribute('aria-label'));
   if (siteId === undefined || title === undefined) return null;
   return { sighting: netflixSighting('card', { siteId, title }), host: badgeHost(link) };

@@ -19,6 +19,14 @@ export function asSiteId(candidate: string | null | undefined): string | undefin
   return candidate != null && SITE_ID.test(candidate) ? candidate : undefined;
 }
 
+/**
+ * A root-relative href without the characters a URL parser strips (`/browse?jbv=…`, as every
+ * card link has): on the page's own site by construction.
+ */
+const ROOT_RELATIVE_HREF = /^\/(?![/\\])[^\t\n\r]*$/;
+/** The first `jbv` in a query string without escapes. */
+const RAW_JBV = /[?&]jbv=([^&]*)/;
+
 /** The ID in `?jbv=ID` (open preview modal, carousel and search card links). */
 export function jbvId(url: URL): string | undefined {
   return asSiteId(url.searchParams.get('jbv'));
@@ -46,6 +54,26 @@ export function isTitlePath(url: URL): boolean {
 
 export function isWatchPath(url: URL): boolean {
   return /^\/watch(?:\/|$)/.test(url.pathname);
+}
+
+/**
+ * The `jbv` ID of a card link on this site, as `jbvId(linkTarget(link, page))` gives it. A browse
+ * page has thousands of card links: a plain root-relative href is read as text, for a tenth of
+ * what parsing it as a URL costs; anything else (absolute, off-site, escaped, odd) and any href
+ * whose text gives no ID go through the URL parser.
+ */
+export function linkJbvId(link: Element, page: URL): string | undefined {
+  const href = link.getAttribute('href');
+  if (href !== null && href.length <= MAX_HREF_LENGTH && ROOT_RELATIVE_HREF.test(href)) {
+    const query = href.split('#', 1)[0]!;
+    const start = query.indexOf('?');
+    if (start < 0) return undefined;
+    // Escapes could hide another `jbv` (or make this one something else): the parser decides.
+    const id = /[%+]/.test(query) ? undefined : asSiteId(RAW_JBV.exec(query.slice(start))?.[1]);
+    if (id !== undefined) return id;
+  }
+  const target = linkTarget(link, page);
+  return target && jbvId(target);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
 import { cardsOnPage } from '../../../lib/sites/cards-on-page';
-import { allText, NETFLIX, ownFixture, sightingsOf } from './netflix-page';
+import { allText, NETFLIX, ownFixture, realCapture, sightingsOf } from './netflix-page';
 
 describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
   const { doc, url } = ownFixture('browse-legacy.html', `${NETFLIX}/browse`);
@@ -146,5 +146,23 @@ describe('netflix cards: one element at a time (what the content script reads as
     for (const element of notCards.filter((element) => element !== null)) expect(netflix.readCard(element, url)).toBeNull();
     const game = doc.querySelector('a[data-uia="cloud-game-card"]');
     expect(game).not.toBeNull();
+  });
+});
+
+describe('netflix cards: the query for a row that comes on screen', () => {
+  const pages = [
+    ...['browse-carousel.html', 'browse-legacy.html', 'search.html', 'modal-mini.html'].map((name) => ownFixture(name, `${NETFLIX}/browse`)),
+    ...['standard-card.html', 'ranked-card.html', 'progress-card.html', 'title-card.html', 'preview-mini.html'].map((name) => realCapture(name, `${NETFLIX}/browse`)),
+  ];
+
+  it('finds in every row exactly the card elements the full card query finds there', () => {
+    let rows = 0;
+    for (const { doc } of pages) {
+      for (const row of doc.querySelectorAll(netflix.cardGroups!)) {
+        rows++;
+        expect([...row.querySelectorAll(netflix.groupCardElements!)]).toEqual([...row.querySelectorAll(netflix.cardElements)]);
+      }
+    }
+    expect(rows).toBeGreaterThan(4);
   });
 });
