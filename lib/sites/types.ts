@@ -45,6 +45,13 @@ export interface SiteAdapter {
    * as dialogs): each row that comes on screen is queried with it, which is cheaper.
    */
   groupCardElements?: string;
-  /** The title one card element shows, or null when it shows none we may badge. */
-  readCard(element: Element, url: URL): CardSighting | null;
+  /**
+   * The title one card element shows, or null when it shows none we may badge. Cards read
+   * together (those that came on screen at once) may share a `batch`, in which the adapter keeps
+   * what their common ancestors told it; a new one each time, as the page changes in between.
+   */
+  readCard(element: Element, url: URL, batch?: CardBatch): CardSighting | null;
 }
+
+/** See SiteAdapter.readCard: what an adapter learnt of the page's elements while reading one batch of cards. */
+export type CardBatch = Map<Element, boolean>;

@@ -1,4 +1,4 @@
-import type { CardSighting, SiteAdapter } from '../../sites/types';
+import type { CardBatch, CardSighting, SiteAdapter } from '../../sites/types';
 import { isOwnElement } from '../own-elements';
 
 export interface SeenCard {
@@ -66,10 +66,11 @@ export function followCards(options: CardWatcherOptions) {
   const cardObserver = createObserver((entries) => {
     if (stopped) return;
     const url = readUrl();
+    const batch: CardBatch = new Map();
     const seen: SeenCard[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting || !entry.target.isConnected) continue;
-      const card = readSafely(entry.target, url);
+      const card = readSafely(entry.target, url, batch);
       if (!card) continue;
       reported.add(entry.target);
       seen.push({ element: entry.target, card });
@@ -78,9 +79,9 @@ export function followCards(options: CardWatcherOptions) {
   });
 
   /** Page markup is untrusted: whatever a card holds, the page never sees an error from us. */
-  function readSafely(element: Element, url: URL): CardSighting | null {
+  function readSafely(element: Element, url: URL, batch: CardBatch): CardSighting | null {
     try {
-      return adapter.readCard(element, url);
+      return adapter.readCard(element, url, batch);
     } catch {
       return null;
     }

@@ -5,8 +5,8 @@
  * `readCard` reads one element, so the content script can read only the cards that come on screen
  * (lib/sites/cards-on-page.ts reads a whole page).
  */
-import type { CardSighting } from '../types';
-import { isExcluded } from './dom';
+import type { CardBatch, CardSighting } from '../types';
+import { isExcluded, isExcludedIn } from './dom';
 import { jbvId, linkJbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
 import { isMiniDialog, miniModalCard } from './modal';
 import { CARD, MODAL } from './selectors';
@@ -22,8 +22,8 @@ export const CARD_LINKS = `${CARD.carousel}, ${LEGACY_CARD}`;
 export const CARD_ELEMENTS = [CARD_LINKS, MODAL.dialog, MODAL.miniByClass].join(', ');
 
 /** The title one card element shows, or null (a game, a region naming other titles, no ID or title). */
-export function readCard(element: Element, url: URL): CardSighting | null {
-  if (isExcluded(element)) return null;
+export function readCard(element: Element, url: URL, batch?: CardBatch): CardSighting | null {
+  if (batch ? isExcludedIn(element, batch) : isExcluded(element)) return null;
   if (element.matches(CARD.carousel)) return carouselCard(element, url);
   if (element.matches(LEGACY_CARD)) return legacyCard(element, url);
   if (isMiniDialog(element)) return miniModalCard(element.ownerDocument, url, element) ?? null;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { netflix } from '../../../lib/sites/netflix';
 import { cardsOnPage } from '../../../lib/sites/cards-on-page';
+import { isExcluded, isExcludedIn } from '../../../lib/sites/netflix/dom';
 import { allText, NETFLIX, ownFixture, realCapture, sightingsOf } from './netflix-page';
 
 describe('netflix cards: legacy lolomo rows (browse-legacy.html)', () => {
@@ -164,5 +165,40 @@ describe('netflix cards: the query for a row that comes on screen', () => {
       }
     }
     expect(rows).toBeGreaterThan(4);
+  });
+});
+
+describe('netflix cards: reading the cards that came on screen together', () => {
+  const pages = [
+    ...['browse-carousel.html', 'browse-legacy.html', 'search.html', 'modal-mini.html', 'modal-detail-series.html', 'modal-detail-legacy.html', 'title-loggedout-lodp.html'].map((name) =>
+      ownFixture(name, `${NETFLIX}/browse`),
+    ),
+    ...['standard-card.html', 'ranked-card.html', 'progress-card.html', 'title-card.html', 'preview-mini.html', 'preview-detail.html'].map((name) => realCapture(name, `${NETFLIX}/browse`)),
+  ];
+
+  it('tells the same excluded regions with what it learnt of shared ancestors, in any order', () => {
+    let excluded = 0;
+    for (const { doc } of pages) {
+      const elements = [...doc.querySelectorAll('*')];
+      for (const order of [elements, [...elements].reverse()]) {
+        const known = new Map<Element, boolean>();
+        for (const element of order) expect(isExcludedIn(element, known)).toBe(isExcluded(element));
+      }
+      excluded += elements.filter(isExcluded).length;
+    }
+    expect(excluded).toBeGreaterThan(20);
+  });
+
+  it('reads in one batch exactly what it reads card by card', () => {
+    let read = 0;
+    for (const { doc, url } of pages) {
+      const batch = new Map<Element, boolean>();
+      for (const element of doc.querySelectorAll(netflix.cardElements)) {
+        const alone = netflix.readCard(element, url);
+        expect(netflix.readCard(element, url, batch)).toEqual(alone);
+        if (alone) read++;
+      }
+    }
+    expect(read).toBeGreaterThan(10);
   });
 });
