@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/shared/extension-page.css';
 import '@/components/popup/popup.css';
 import { openBackstoryDb } from '@/lib/db/schema';
 import { t, uiLanguage } from '@/lib/i18n/t';

@@ -12,7 +12,7 @@ import { axeFindings, describeFindings } from '../harness/axe';
 import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 import { e2eBrowserKinds, launchBrowser, reloadExtensionPage, type LaunchedBrowser } from '../harness/browsers';
-import { textOf } from './support';
+import { launchInSpanish, textOf, useBrowser } from './support';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 4, 1, 9);
@@ -294,24 +294,13 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
  * its UI language, so the page must name the language of its texts, not the browser's report.
  */
 describe.each(e2eBrowserKinds())('the options page in Spanish in %s', (kind) => {
-  let internet: FakeInternet;
   let launched: LaunchedBrowser;
   let page: Page;
+  useBrowser(kind, (session) => ({ launched } = session), launchInSpanish);
 
   beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    // Firefox speaks Spanish through Debian's es-ES language pack (firefox-esr-l10n-es-es).
-    launched = await launchBrowser(kind, {
-      fakeInternetPort: internet.port,
-      ...(kind === 'chromium' ? { args: ['--lang=es'] } : { firefoxPrefs: { 'intl.locale.requested': 'es-ES' } }),
-    });
     page = await launched.openExtensionPage('/options.html');
     await waitForSettingsRead(page);
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
   });
 
   it('says it is in Spanish, in its language attribute as in its words, and axe finds nothing', async () => {

@@ -4,49 +4,23 @@
  * intl.locale.requested=es-ES, which needs the firefox-esr-l10n-es-es language pack). The Somos.
  * panel speaks Spanish with the curated pack's Spanish text, and its badge does too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { apiFixtureRoutes } from '../harness/api-fixtures';
 import { axeFindings, describeFindings } from '../harness/axe';
-import { e2eBrowserKinds, launchBrowser, waitForDeep, type BrowserKind, type LaunchedBrowser } from '../harness/browsers';
-import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
+import { e2eBrowserKinds, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { netflixUrl, SOMOS } from '../fixtures/site/catalog';
-import { DETAIL_MODAL, panelPart, waitForPanel } from './support';
+import { DETAIL_MODAL, launchInSpanish, panelPart, useBrowser, waitForPanel } from './support';
 
 const somosBadge = `backstory-badge[data-site-id="${SOMOS.id}"]`;
-
-async function launchInSpanish(kind: BrowserKind, port: number): Promise<LaunchedBrowser> {
-  if (kind === 'firefox') return launchBrowser(kind, { fakeInternetPort: port, firefoxPrefs: { 'intl.locale.requested': 'es-ES' } });
-  // Chromium on Linux takes its interface language from the environment as well as --lang.
-  const before = process.env.LANGUAGE;
-  process.env.LANGUAGE = 'es';
-  try {
-    return await launchBrowser(kind, { fakeInternetPort: port, args: ['--lang=es'] });
-  } finally {
-    if (before === undefined) delete process.env.LANGUAGE;
-    else process.env.LANGUAGE = before;
-  }
-}
 
 async function text(page: Page, selector: string): Promise<string> {
   return page.$eval(panelPart(selector), (element) => element.textContent ?? '');
 }
 
 describe.each(e2eBrowserKinds())('Backstory in Spanish in %s', (kind) => {
-  let internet: FakeInternet;
   let launched: LaunchedBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    launched = await launchInSpanish(kind, internet.port);
-    page = await launched.newPage();
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await internet?.stop();
-  });
+  useBrowser(kind, (session) => ({ launched, page } = session), launchInSpanish);
 
   it('the browser gives the extension Spanish', async () => {
     const helper = await launched.openExtensionPage('/popup.html');

@@ -5,7 +5,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { apiFixtureRoutes } from '../harness/api-fixtures';
-import { launchBrowser, waitForDeep, type BrowserKind, type LaunchedBrowser, type LaunchOptions } from '../harness/browsers';
+import { launchBrowser, waitForDeep, type BrowserKind, type LaunchedBrowser } from '../harness/browsers';
 import { startFakeInternet, type FakeInternet } from '../harness/fake-internet';
 
 /** The panel with a story (a loading or failure notice has the same root but no show key). */
@@ -92,11 +92,15 @@ export interface BrowserSession {
  * built extension and one page, handed to `ready` before the block's own hooks run; both closed
  * after the block.
  */
-export function useBrowser(kind: BrowserKind, ready: (session: BrowserSession) => void, launch: Omit<LaunchOptions, 'fakeInternetPort'> = {}): void {
+export function useBrowser(
+  kind: BrowserKind,
+  ready: (session: BrowserSession) => void,
+  launch: (kind: BrowserKind, fakeInternetPort: number) => Promise<LaunchedBrowser> = (kind, fakeInternetPort) => launchBrowser(kind, { fakeInternetPort }),
+): void {
   const session: Partial<BrowserSession> = {};
   beforeAll(async () => {
     session.internet = await startFakeInternet({ routes: apiFixtureRoutes() });
-    session.launched = await launchBrowser(kind, { ...launch, fakeInternetPort: session.internet.port });
+    session.launched = await launch(kind, session.internet.port);
     session.page = await session.launched.newPage();
     ready(session as BrowserSession);
   });
@@ -104,4 +108,22 @@ export function useBrowser(kind: BrowserKind, ready: (session: BrowserSession) =
     await session.launched?.close();
     await session.internet?.stop();
   });
+}
+
+/**
+ * A browser whose own interface is in Spanish: Chromium with --lang=es and LANGUAGE=es (its
+ * interface language on Linux comes from the environment too; Debian's chromium-l10n has the
+ * texts), Firefox with intl.locale.requested=es-ES (Debian's firefox-esr-l10n-es-es).
+ */
+export async function launchInSpanish(kind: BrowserKind, port: number): Promise<LaunchedBrowser> {
+  if (kind === 'firefox') return launchBrowser(kind, { fakeInternetPort: port, firefoxPrefs: { 'intl.locale.requested': 'es-ES' } });
+  // Chromium on Linux takes its interface language from the environment as well as --lang.
+  const before = process.env.LANGUAGE;
+  process.env.LANGUAGE = 'es';
+  try {
+    return await launchBrowser(kind, { fakeInternetPort: port, args: ['--lang=es'] });
+  } finally {
+    if (before === undefined) delete process.env.LANGUAGE;
+    else process.env.LANGUAGE = before;
+  }
 }
