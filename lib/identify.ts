@@ -7,3 +7,8 @@ import type { Sighting } from './model';
 export function canIdentify(sighting: Pick<Sighting, 'siteId' | 'title'>): boolean {
   return Boolean(sighting.siteId || sighting.title);
 }
+
+/** One string per sighting: equal exactly when the page shows the same title in the same way. */
+export function sightingIdentity({ surface, siteId, playableId, title, year, kind }: Sighting): string {
+  return [surface, siteId, playableId, title, year, kind].join('|');
+}

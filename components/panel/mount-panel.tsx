@@ -5,9 +5,18 @@ import { panelCollapsed } from '@/lib/settings';
 import { PanelApp } from './PanelApp';
 import { createPanelStore, markSaved } from './panel-store';
 
-/** Nothing the panel renders has changed: same data, same kind of place. */
-function sameView(a: PanelView, b: PanelView): boolean {
-  return a.context === b.context && a.saved === b.saved && a.storage === b.storage && a.sighting === b.sighting && a.anchor.element === b.anchor.element && a.anchor.placement === b.anchor.placement;
+/**
+ * Nothing the panel renders has changed: the same story (the same object, or an equal copy from a
+ * fresh answer), the same saved state and sighting, the same kind of place. Then only the host moves.
+ */
+function sameRendering(a: PanelView, b: PanelView): boolean {
+  return (
+    (a.context === b.context || JSON.stringify(a.context) === JSON.stringify(b.context)) &&
+    a.saved === b.saved &&
+    a.storage === b.storage &&
+    a.anchor.placement === b.anchor.placement &&
+    JSON.stringify(a.sighting) === JSON.stringify(b.sighting)
+  );
 }
 
 /**
@@ -26,11 +35,10 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
 
   return {
     show(view) {
-      const previous = store.get().view;
+      const { view: previous, closed } = store.get();
       placeHost(host, view.anchor);
-      if (previous && sameView(previous, view)) return;
-      const sameTitle = previous?.context.key === view.context.key;
-      store.update({ view, notice: null, closed: sameTitle ? store.get().closed : false });
+      if (previous && sameRendering(previous, view)) return;
+      store.update({ view, notice: null, closed: closed && previous?.context.key === view.context.key });
     },
     showNotice(notice) {
       placeHost(host, notice.anchor);
@@ -38,12 +46,15 @@ export function createPanelApi(doc: Document, css: string): PanelApi {
     },
     hide() {
       host.remove();
-      store.update({ view: null, notice: null, closed: false });
+      // The story stays rendered off the page: when the same title opens again (the site's modal
+      // closed and reopened), putting the host back is all it takes, with no render in that frame.
+      const { notice, closed } = store.get();
+      if (notice || closed) store.update({ notice: null, closed: false });
     },
     reveal,
     async toggle() {
       const { view, closed } = store.get();
-      if (!view) return 'nothing';
+      if (!view || !host.isConnected) return 'nothing';
       if (closed || (await panelCollapsed.getValue())) {
         reveal();
         return 'expanded';

@@ -1,4 +1,5 @@
 import type { FocusSighting, SiteAdapter } from '../sites/types';
+import { sightingIdentity } from '../identify';
 import { everyChangedNode, isOwnElement } from './own-elements';
 
 export interface FocusWatcherOptions {
@@ -28,7 +29,7 @@ export function followFocus(options: FocusWatcherOptions) {
     pending = false;
     if (stopped) return;
     const focus = readFocus();
-    const identity = focus ? identityOf(focus) : '';
+    const identity = focus ? sightingIdentity(focus.sighting) : '';
     if (identity === previousIdentity && focus?.anchor.element === previous?.anchor.element) {
       if (focus) onSame?.(focus);
       return;
@@ -79,9 +80,4 @@ export function followFocus(options: FocusWatcherOptions) {
 function isWithinRows(record: MutationRecord, rows: string): boolean {
   if (record.target.nodeType === 1 && (record.target as Element).closest(rows)) return true;
   return everyChangedNode(record, (node) => node.nodeType !== 1 || (node as Element).matches(rows));
-}
-
-function identityOf({ sighting }: FocusSighting): string {
-  const { surface, siteId, playableId, title, year, kind } = sighting;
-  return [surface, siteId, playableId, title, year, kind].join('|');
 }

@@ -1,4 +1,4 @@
-import { canIdentify } from '../identify';
+import { canIdentify, sightingIdentity } from '../identify';
 import type { Resolution, Sighting } from '../model';
 import type { TabShow } from '../messaging';
 import type { PanelApi } from '../panel-bridge';
@@ -24,11 +24,16 @@ function defaultTimer(ms: number, run: () => void): () => void {
   return () => clearTimeout(timer);
 }
 
-type Current = { focus: FocusSighting; resolution: Resolution | null };
+/**
+ * Stories this page has shown, by sighting (most recent last). A title opened again shows its story
+ * in the same frame as the site's modal instead of after a round trip to the background, which
+ * waits behind the site's own work on a busy page; the background is still asked, and its answer
+ * replaces what is shown.
+ */
+export const RECENT_STORIES = 16;
 
-function sameSighting(a: Sighting, b: Sighting): boolean {
-  return a.surface === b.surface && a.siteId === b.siteId && a.playableId === b.playableId && a.title === b.title && a.year === b.year && a.kind === b.kind;
-}
+type Found = Extract<Resolution, { status: 'found' }>;
+type Current = { focus: FocusSighting; resolution: Resolution | null };
 
 /**
  * The player hides its title with its controls a few seconds into playback: the same video, now
@@ -55,6 +60,7 @@ export function createPageController(deps: PageControllerDeps) {
   let panelLoading: Promise<PanelApi> | null = null;
   let lookup: Promise<void> = Promise.resolve();
   let generation = 0;
+  const recent = new Map<string, Found>();
 
   function showCurrent(): void {
     if (!panel || current?.resolution?.status !== 'found') return;
@@ -81,12 +87,14 @@ export function createPageController(deps: PageControllerDeps) {
     if (mine === generation) use(panel);
   }
 
-  async function lookUp(focus: FocusSighting, mine: number): Promise<void> {
+  /** `shown`: a story from `recent` is on screen already; the answer only confirms or replaces it. */
+  async function lookUp(focus: FocusSighting, mine: number, shown = false): Promise<void> {
     const { sighting, anchor } = focus;
+    const identity = sightingIdentity(sighting);
     // The panel script may still be loading when the answer comes: then the skeleton is too late.
     let answered = false;
     const cancelSkeleton = (deps.startTimer ?? defaultTimer)(LOADING_SKELETON_AFTER_MS, () => {
-      if (mine !== generation) return;
+      if (shown || mine !== generation) return;
       void withPanel(mine, (ready) => {
         if (!answered) ready.showNotice({ kind: 'loading', sighting, anchor });
       });
@@ -103,6 +111,9 @@ export function createPageController(deps: PageControllerDeps) {
       cancelSkeleton();
     }
     if (mine !== generation) return;
+    // A failure to confirm keeps the story this page showed moments ago: it is still the right one.
+    if (shown && resolution.status === 'error') return;
+    recent.delete(identity);
     current = { focus, resolution };
     if (resolution.status === 'none') {
       panel?.hide();
@@ -113,6 +124,8 @@ export function createPageController(deps: PageControllerDeps) {
       await withPanel(mine, (ready) => ready.showNotice({ kind: 'error', message: resolution.message, retry, sighting, anchor }));
       return;
     }
+    recent.set(identity, resolution);
+    if (recent.size > RECENT_STORIES) recent.delete(recent.keys().next().value!);
     await withPanel(mine, showCurrent);
   }
 
@@ -125,7 +138,7 @@ export function createPageController(deps: PageControllerDeps) {
   }
 
   function focusChanged(focus: FocusSighting | null): Promise<void> {
-    if (focus && current && (sameSighting(current.focus.sighting, focus.sighting) || isTitleHiddenAgain(current.focus.sighting, focus.sighting))) {
+    if (focus && current && (sightingIdentity(current.focus.sighting) === sightingIdentity(focus.sighting) || isTitleHiddenAgain(current.focus.sighting, focus.sighting))) {
       current = { ...current, focus: { sighting: current.focus.sighting, anchor: focus.anchor } };
       showCurrent();
       return lookup;
@@ -137,8 +150,10 @@ export function createPageController(deps: PageControllerDeps) {
       lookup = Promise.resolve();
       return lookup;
     }
-    current = { focus, resolution: null };
-    lookup = lookUp(focus, mine);
+    const known = recent.get(sightingIdentity(focus.sighting));
+    current = { focus, resolution: known ?? null };
+    if (known) void withPanel(mine, showCurrent);
+    lookup = lookUp(focus, mine, known !== undefined);
     return lookup;
   }
 
@@ -176,10 +191,12 @@ export function createPageController(deps: PageControllerDeps) {
     },
     /** The background refreshed a show's story: if it is the one on screen, show the new one. */
     storyRefreshed(key: string): Promise<void> {
+      for (const [identity, known] of recent) if (known.context.key === key) recent.delete(identity);
       if (current?.resolution?.status !== 'found' || current.resolution.context.key !== key) return lookup;
       return lookAgain();
     },
     watchlistChanged(key: string, saved: boolean): void {
+      for (const [identity, known] of recent) if (known.context.key === key) recent.set(identity, { ...known, saved });
       if (current?.resolution?.status === 'found' && current.resolution.context.key === key) {
         current = { ...current, resolution: { ...current.resolution, saved } };
       }

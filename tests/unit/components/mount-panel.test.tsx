@@ -67,4 +67,41 @@ describe('the panel API the detector drives', () => {
     act(() => api.setSaved('pack:somos', true));
     await waitFor(() => expect(save()).toBe('true'));
   });
+
+  it('puts the same story back without rendering it again when the site reopens its modal', async () => {
+    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
+    const api = createPanelApi(document, '');
+    act(() => api.show(viewOf()));
+    await waitFor(() => expect(panelRoot()?.dataset.showKey).toBe('pack:somos'));
+    const rendered = panelRoot();
+    act(() => api.hide());
+    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
+    // A fresh answer from the background: an equal copy of the story, a new sighting object.
+    act(() => api.show(viewOf(structuredClone(somos))));
+    expect(document.getElementById('meta')!.nextElementSibling?.tagName).toBe('BACKSTORY-PANEL');
+    expect(panelRoot()).toBe(rendered);
+    act(() => api.show({ ...viewOf(), saved: true }));
+    await waitFor(() => expect(panelRoot()?.querySelector('[data-action="watchlist"]')?.getAttribute('aria-pressed')).toBe('true'));
+  });
+
+  it('renders a changed story, and opens again after the title was closed and the modal with it', async () => {
+    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
+    const api = createPanelApi(document, '');
+    act(() => api.show(viewOf()));
+    await waitFor(() => expect(panelRoot()).not.toBeNull());
+    act(() => panelRoot()!.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
+    await waitFor(() => expect(panelRoot()).toBeNull());
+    act(() => api.hide());
+    act(() => api.show(viewOf({ ...somos, title: 'Somos. (retitled)' })));
+    await waitFor(() => expect(panelRoot()?.textContent).toContain('Somos. (retitled)'));
+  });
+
+  it('has nothing to toggle while it is off the page', async () => {
+    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
+    const api = createPanelApi(document, '');
+    act(() => api.show(viewOf()));
+    await waitFor(() => expect(panelRoot()).not.toBeNull());
+    act(() => api.hide());
+    expect(await api.toggle()).toBe('nothing');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPageController } from '../../../lib/content/page-controller';
+import { createPageController, RECENT_STORIES } from '../../../lib/content/page-controller';
 import type { Resolution, Sighting } from '../../../lib/model';
 import type { PanelApi } from '../../../lib/panel-bridge';
 import type { FocusSighting } from '../../../lib/sites/types';
@@ -264,5 +264,147 @@ describe('page controller: a badge opens a story', () => {
     expect(panel.show).toHaveBeenCalledTimes(1);
     expect(panel.show.mock.lastCall![0].context.key).toBe('wd:Q990000001');
     expect(panel.reveal).toHaveBeenCalledOnce();
+  });
+});
+
+describe('page controller: a title opened again on the same page', () => {
+  /** A background whose answers the test gives, one call at a time. */
+  function heldAnswers() {
+    const waiting: ((resolution: Resolution) => void)[] = [];
+    const resolve = vi.fn(() => new Promise<Resolution>((done) => waiting.push(done)));
+    return { resolve, answer: (resolution: Resolution) => waiting.shift()!(resolution), waiting: () => waiting.length };
+  }
+  const somos = () => focusOn({ siteId: '80990017', title: 'Somos.', year: 2021, kind: 'miniseries' });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  /** Opens Somos. once (answered with `first`), closes it, opens it again: the background has not answered yet. */
+  async function openedTwice(first: Resolution = found('pack:somos')) {
+    const panel = fakePanel();
+    const background = heldAnswers();
+    const timers: (() => void)[] = [];
+    const controller = createPageController({
+      resolve: background.resolve,
+      loadPanel: async () => panel,
+      startTimer: (_ms, run) => (timers.push(run), () => {}),
+    });
+    const opened = controller.focusChanged(somos());
+    background.answer(first);
+    await opened;
+    await controller.focusChanged(null);
+    panel.show.mockClear();
+    const again = controller.focusChanged(somos());
+    await settle();
+    return { panel, background, controller, again, fireTimers: () => timers.forEach((run) => run()) };
+  }
+
+  it('shows the story it showed before at once, asks the background anyway, and shows its answer', async () => {
+    const { panel, background, again } = await openedTwice();
+    expect(panel.show).toHaveBeenCalledOnce();
+    expect(panel.show.mock.lastCall![0]).toMatchObject({ context: { key: 'pack:somos' }, anchor: somos().anchor });
+    expect(background.waiting()).toBe(1);
+    background.answer({ status: 'found', context: contextFixture({ key: 'pack:somos' }), saved: true, storage: 'ok' });
+    await again;
+    expect(panel.show).toHaveBeenCalledTimes(2);
+    expect(panel.show.mock.lastCall![0]).toMatchObject({ context: { key: 'pack:somos' }, saved: true });
+  });
+
+  it('waits for the background the first time a title opens', async () => {
+    const panel = fakePanel();
+    const background = heldAnswers();
+    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
+    const opened = controller.focusChanged(somos());
+    await settle();
+    expect(panel.show).not.toHaveBeenCalled();
+    background.answer(found('pack:somos'));
+    await opened;
+    expect(panel.show).toHaveBeenCalledOnce();
+  });
+
+  it('takes the story away when the background now has none, and asks again the next time', async () => {
+    const { panel, background, controller, again } = await openedTwice();
+    background.answer({ status: 'none' });
+    await again;
+    expect(panel.hide).toHaveBeenCalledTimes(2);
+    await controller.focusChanged(null);
+    panel.show.mockClear();
+    void controller.focusChanged(somos());
+    await settle();
+    expect(panel.show).not.toHaveBeenCalled();
+    expect(background.waiting()).toBe(1);
+  });
+
+  it('keeps the story when the background cannot confirm it, with no skeleton and no error over it', async () => {
+    const { panel, background, controller, again, fireTimers } = await openedTwice();
+    fireTimers();
+    await settle();
+    background.answer({ status: 'error', message: 'storage unavailable', retryable: true });
+    await again;
+    expect(panel.showNotice).not.toHaveBeenCalled();
+    expect(panel.show).toHaveBeenCalledOnce();
+    expect((await controller.tabShow())?.resolution).toMatchObject({ status: 'found', context: { key: 'pack:somos' } });
+  });
+
+  it('remembers a watchlist change made while the title was closed', async () => {
+    const panel = fakePanel();
+    const background = heldAnswers();
+    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
+    const opened = controller.focusChanged(somos());
+    background.answer(found('pack:somos'));
+    await opened;
+    await controller.focusChanged(null);
+    controller.watchlistChanged('pack:somos', true);
+    void controller.focusChanged(somos());
+    await settle();
+    expect(panel.show.mock.lastCall![0]).toMatchObject({ context: { key: 'pack:somos' }, saved: true });
+  });
+
+  it('forgets a story the background refreshed', async () => {
+    const panel = fakePanel();
+    const background = heldAnswers();
+    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
+    const opened = controller.focusChanged(somos());
+    background.answer(found('pack:somos'));
+    await opened;
+    await controller.focusChanged(null);
+    await controller.storyRefreshed('pack:somos');
+    panel.show.mockClear();
+    void controller.focusChanged(somos());
+    await settle();
+    expect(panel.show).not.toHaveBeenCalled();
+  });
+
+  it('shows a different sighting of the same show only after asking (another year, another ID)', async () => {
+    const { panel, controller } = await openedTwice();
+    await controller.focusChanged(null);
+    panel.show.mockClear();
+    void controller.focusChanged(focusOn({ siteId: '80990017', title: 'Somos.', year: 1999, kind: 'miniseries' }));
+    await settle();
+    expect(panel.show).not.toHaveBeenCalled();
+  });
+
+  it(`remembers the last ${RECENT_STORIES} stories only`, async () => {
+    const panel = fakePanel();
+    const background = heldAnswers();
+    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
+    const open = (n: number) => controller.focusChanged(focusOn({ title: `Title ${n}`, year: 2020 }));
+    for (let n = 0; n <= RECENT_STORIES; n++) {
+      const opened = open(n);
+      background.answer(found(`pack:title-${n}`));
+      await opened;
+      await controller.focusChanged(null);
+    }
+    const shownBeforeAnswer = async (n: number) => {
+      panel.show.mockClear();
+      const opened = open(n);
+      await settle();
+      const shown = panel.show.mock.calls.length > 0;
+      background.answer(found(`pack:title-${n}`));
+      await opened;
+      await controller.focusChanged(null);
+      return shown;
+    };
+    expect(await shownBeforeAnswer(RECENT_STORIES)).toBe(true);
+    expect(await shownBeforeAnswer(1)).toBe(true);
+    expect(await shownBeforeAnswer(0)).toBe(false);
   });
 });
