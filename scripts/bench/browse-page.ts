@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { REPO_ROOT, type BrowserKind, type LaunchedBrowser } from '../../tests/harness/browsers';
 import { netflixUrl } from '../../tests/fixtures/site/catalog';
-import { PANEL_HOST, readStopwatch, startStopwatch, type StopwatchResult } from './stopwatch';
+import { PANEL_HOST, readModalPaint, readStopwatch, startStopwatch, type ModalPaintResult, type StopwatchResult } from './stopwatch';
 
 /** How long the always-on content script may take to announce itself after the page's load event. */
 const CONTENT_SCRIPT_START_TIMEOUT_MS = 5_000;
@@ -80,6 +80,14 @@ export async function timeCardClick(page: Page, card: string, timeoutMs: number,
   beforeClick?.();
   await page.click(card);
   return readStopwatch(page);
+}
+
+/** The same click in a browser without Backstory: modal open → the modal painted. */
+export async function timeModalPaint(page: Page, card: string, timeoutMs: number): Promise<ModalPaintResult> {
+  await page.bringToFront();
+  await startStopwatch(page, timeoutMs, true);
+  await page.click(card);
+  return readModalPaint(page);
 }
 
 const MODAL_CLOSE_BUTTON = '[data-uia="previewModal-closebtn"]';

@@ -1,7 +1,18 @@
 /**
- * The in-page stopwatch: from the Netflix detail modal entering the DOM (t0) to the Backstory panel
- * having a layout box (t1), both read from the page's own performance.now(), so neither the
- * automation protocol's round trips nor Node's clock are in the figure.
+ * The in-page stopwatch: from the Netflix detail modal entering the DOM (t0) to the end of the first
+ * rendering update that paints the Backstory panel (t1), both read from the page's own
+ * performance.now(), so neither the automation protocol's round trips nor Node's clock are in the
+ * figure. It also times the end of the first rendering update that paints the modal itself: the
+ * site's own figure, which the panel cannot beat (on a big page Firefox restyles the whole
+ * document when the modal opens).
+ *
+ * "The end of a rendering update" is the first task that runs after it (a MessageChannel message
+ * posted from inside it): style, layout and paint of a frame run in one go, with no task between.
+ * Whatever is in the DOM with a layout box when a frame's animation callbacks are running is
+ * painted by that frame; found between frames, it is painted by the next one. The stopwatch's own
+ * frame callback marks a frame as under way; it is registered a frame ahead, so it runs before
+ * callbacks the page or Backstory ask for in between. Should one of those run first, the panel
+ * counts one frame late: an error against Backstory, never in its favour.
  *
  * armStopwatch is serialised by puppeteer (Function.prototype.toString) and run in the page.
  * tsx compiles with esbuild's keepNames, which wraps every named inner function or arrow assigned
@@ -15,15 +26,23 @@ export const PANEL_HOST = 'backstory-panel';
 export const PANEL_IN_SHADOW = '[data-backstory="panel"][data-show-key]';
 
 export type StopwatchResult =
-  /** showKey: the panel's data-show-key when it became visible (which story it shows). */
-  | { ok: true; modalOpenAt: number; panelVisibleAt: number; ms: number; showKey: string }
+  /**
+   * ms: modal open → panel painted. modalPaintMs: modal open → modal painted (the site's own).
+   * showKey: the panel's data-show-key when it became visible (which story it shows).
+   */
+  | { ok: true; modalOpenAt: number; modalPaintedAt: number; panelVisibleAt: number; ms: number; modalPaintMs: number; showKey: string }
   | { ok: false; reason: string };
 
 interface StopwatchSelectors {
   modal: string;
   panelHost: string;
   panelInShadow: string;
+  /** Only the modal is timed (the baseline browser, which has no panel to wait for). */
+  modalOnly: boolean;
 }
+
+/** The baseline's figure: modal open → the modal painted. */
+export type ModalPaintResult = { ok: true; modalPaintMs: number } | { ok: false; reason: string };
 
 /** Where the armed stopwatch leaves its promise in the page. */
 type BenchWindow = Window & { __backstoryBenchStopwatch?: Promise<StopwatchResult> };
@@ -32,33 +51,85 @@ type BenchWindow = Window & { __backstoryBenchStopwatch?: Promise<StopwatchResul
 function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
   const win = window as BenchWindow;
   win.__backstoryBenchStopwatch = new Promise<StopwatchResult>((resolve) => {
+    const afterFrame = new MessageChannel();
     const state = {
       modalOpenAt: undefined as number | undefined,
+      modalPaintedAt: undefined as number | undefined,
+      panelFoundAt: undefined as number | undefined,
+      panelVisibleAt: undefined as number | undefined,
+      showKey: '',
+      /** A frame's animation callbacks are running: what has a box now is painted by this frame. */
+      inFrame: false,
+      /** Called with the end time of the frame that paints what was found. */
+      endOfThisFrame: [] as ((at: number) => void)[],
+      endOfNextFrame: [] as ((at: number) => void)[],
       done: false,
+      /** Runs `then` with the end time of the first rendering update that paints what is in the DOM now. */
+      whenPainted(then: (at: number) => void): void {
+        (state.inFrame ? state.endOfThisFrame : state.endOfNextFrame).push(then);
+      },
       /** Called from the observer (DOM changes in the document) and every frame (shadow DOM changes). */
       check(): void {
         if (state.done) return;
         const now = performance.now();
-        if (state.modalOpenAt === undefined && document.querySelector(selectors.modal)) state.modalOpenAt = now;
-        if (state.modalOpenAt === undefined) return;
+        if (state.modalOpenAt === undefined && document.querySelector(selectors.modal)) {
+          state.modalOpenAt = now;
+          state.whenPainted((at) => {
+            state.modalPaintedAt = at;
+            state.maybeFinish();
+          });
+        }
+        if (state.modalOpenAt === undefined || state.panelFoundAt !== undefined) return;
         const panel = document.querySelector(selectors.panelHost)?.shadowRoot?.querySelector(selectors.panelInShadow);
         const box = panel?.getBoundingClientRect();
         if (box && box.width > 0 && box.height > 0) {
-          const showKey = panel?.getAttribute('data-show-key') ?? '';
-          state.finish({ ok: true, modalOpenAt: state.modalOpenAt, panelVisibleAt: now, ms: now - state.modalOpenAt, showKey });
+          state.panelFoundAt = now;
+          state.showKey = panel?.getAttribute('data-show-key') ?? '';
+          state.whenPainted((at) => {
+            state.panelVisibleAt = at;
+            state.maybeFinish();
+          });
         }
       },
       everyFrame(): void {
+        state.inFrame = true;
+        state.endOfThisFrame.push(...state.endOfNextFrame.splice(0));
+        afterFrame.port2.postMessage(null);
         state.check();
         if (!state.done) requestAnimationFrame(() => state.everyFrame());
+      },
+      frameEnded(): void {
+        state.inFrame = false;
+        const at = performance.now();
+        state.endOfThisFrame.splice(0).forEach((then) => then(at));
+      },
+      maybeFinish(): void {
+        const { modalOpenAt, modalPaintedAt, panelVisibleAt } = state;
+        if (state.done || modalOpenAt === undefined || modalPaintedAt === undefined) return;
+        if (selectors.modalOnly) {
+          state.finish({ ok: true, modalOpenAt, modalPaintedAt, panelVisibleAt: NaN, ms: NaN, modalPaintMs: modalPaintedAt - modalOpenAt, showKey: '' });
+          return;
+        }
+        if (panelVisibleAt === undefined) return;
+        state.finish({
+          ok: true,
+          modalOpenAt,
+          modalPaintedAt,
+          panelVisibleAt,
+          ms: panelVisibleAt - modalOpenAt,
+          modalPaintMs: modalPaintedAt - modalOpenAt,
+          showKey: state.showKey,
+        });
       },
       finish(result: StopwatchResult): void {
         state.done = true;
         observer.disconnect();
+        afterFrame.port1.close();
         clearTimeout(timer);
         resolve(result);
       },
     };
+    afterFrame.port1.onmessage = () => state.frameEnded();
     // The observer sees the modal the moment the site mounts it; it cannot see inside the panel's
     // shadow root, where React renders, hence the per-frame check as well.
     const observer = new MutationObserver(() => state.check());
@@ -67,15 +138,16 @@ function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
       const modal = state.modalOpenAt === undefined ? 'the detail modal never opened' : 'the detail modal opened';
       const host = document.querySelector(selectors.panelHost);
       const panel = host ? `a ${selectors.panelHost} host is ${host.shadowRoot ? 'there with a shadow root' : 'there without a shadow root'}` : `no ${selectors.panelHost} host`;
-      state.finish({ ok: false, reason: `${modal}; ${panel}; no visible panel within ${timeoutMs} ms` });
+      const waited = selectors.modalOnly ? `the modal not painted within ${timeoutMs} ms` : `${panel}; no visible panel within ${timeoutMs} ms`;
+      state.finish({ ok: false, reason: `${modal}; ${waited}` });
     }, timeoutMs);
-    state.everyFrame();
+    requestAnimationFrame(() => state.everyFrame());
   });
 }
 
 /** Arms the stopwatch in the page; call before the click that opens the modal. */
-export async function startStopwatch(page: Page, timeoutMs: number): Promise<void> {
-  const selectors: StopwatchSelectors = { modal: DETAIL_MODAL, panelHost: PANEL_HOST, panelInShadow: PANEL_IN_SHADOW };
+export async function startStopwatch(page: Page, timeoutMs: number, modalOnly = false): Promise<void> {
+  const selectors: StopwatchSelectors = { modal: DETAIL_MODAL, panelHost: PANEL_HOST, panelInShadow: PANEL_IN_SHADOW, modalOnly };
   await page.evaluate(armStopwatch, selectors, timeoutMs);
 }
 
@@ -84,5 +156,11 @@ export async function readStopwatch(page: Page): Promise<StopwatchResult> {
   const result = await page.evaluate(() => (window as BenchWindow).__backstoryBenchStopwatch ?? null);
   if (!result) return { ok: false, reason: 'the stopwatch was not armed in this page (did it navigate?)' };
   // The page clock is coarsened anyway (0.1 ms in Chromium, 1 ms in Firefox): drop float noise.
-  return result.ok ? { ...result, ms: Math.round(result.ms * 10) / 10 } : result;
+  return result.ok ? { ...result, ms: Math.round(result.ms * 10) / 10, modalPaintMs: Math.round(result.modalPaintMs * 10) / 10 } : result;
+}
+
+/** The armed stopwatch's modal-only figure (startStopwatch with modalOnly). */
+export async function readModalPaint(page: Page): Promise<ModalPaintResult> {
+  const result = await readStopwatch(page);
+  return result.ok ? { ok: true, modalPaintMs: result.modalPaintMs } : result;
 }

@@ -18,7 +18,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../../../tests/harness/browsers';
-import { closeDetailModal, nextFrames, openBrowsePage, standardCard, timeCardClick, waitForContentScript } from '../browse-page';
+import { closeDetailModal, nextFrames, openBrowsePage, standardCard, timeCardClick, timeModalPaint, waitForContentScript } from '../browse-page';
 import { LIVE_TIMEOUT_MS } from '../live-timing';
 import { PANEL_TIMEOUT_MS } from '../panel-timing';
 import type { BadgeWatchEntry, BenchPageWindow } from './page-api';
@@ -91,8 +91,8 @@ export interface BadgeRun {
   run: number;
   contentScriptSeen: boolean;
   cards: CardLatency[];
-  /** Modal open → panel visible for Somos. on this page. */
-  modal: { coldMs: number; warmMs: number; showKey: string };
+  /** Modal open → panel painted for Somos. on this page; warmModalPaintMs: → the modal itself painted (the site's own). */
+  modal: { coldMs: number; warmMs: number; warmModalPaintMs: number; showKey: string };
 }
 
 export class BadgeRunFailed extends Error {}
@@ -219,7 +219,39 @@ export async function measureBadgeRun(launched: LaunchedBrowser, run: number, wa
     if (!(await closeDetailModal(page, PANEL_TIMEOUT_MS))) throw new BadgeRunFailed(`run ${run}: the panel stayed after the modal closed`);
     const warmClick = await timeCardClick(page, SOMOS_CARD, PANEL_TIMEOUT_MS);
     if (!warmClick.ok) throw new BadgeRunFailed(`run ${run}: modal → panel (warm): ${warmClick.reason}`);
-    return { run, contentScriptSeen, cards, modal: { coldMs: cold.ms, warmMs: warmClick.ms, showKey: warmClick.showKey } };
+    return { run, contentScriptSeen, cards, modal: { coldMs: cold.ms, warmMs: warmClick.ms, warmModalPaintMs: warmClick.modalPaintMs, showKey: warmClick.showKey } };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** The baseline browser's run: modal open → the modal painted, without Backstory. */
+export interface BaselineModalRun {
+  run: number;
+  coldModalPaintMs: number;
+  warmModalPaintMs: number;
+}
+
+/**
+ * In the baseline browser (no Backstory), a badge run's page steps without the badges: a new tab on
+ * the page, every story card's row scrolled into view in turn, then the Somos. card clicked, the
+ * modal closed, and clicked again; each time modal open → modal painted.
+ */
+export async function measureBaselineModalRun(launched: LaunchedBrowser, run: number): Promise<BaselineModalRun> {
+  const page = await openBrowsePage(launched, SOMOS_CARD, SYNTHETIC_URL);
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await nextFrames(page);
+    for (const card of [...STORY_CARDS].sort((a, b) => a.row - b.row)) {
+      await api(page).scrollToRow(card.row);
+      await nextFrames(page);
+    }
+    const cold = await timeModalPaint(page, SOMOS_CARD, PANEL_TIMEOUT_MS);
+    if (!cold.ok) throw new BadgeRunFailed(`baseline run ${run}: modal open → modal painted (cold): ${cold.reason}`);
+    await closeDetailModal(page, PANEL_TIMEOUT_MS);
+    const warm = await timeModalPaint(page, SOMOS_CARD, PANEL_TIMEOUT_MS);
+    if (!warm.ok) throw new BadgeRunFailed(`baseline run ${run}: modal open → modal painted (warm): ${warm.reason}`);
+    return { run, coldModalPaintMs: cold.modalPaintMs, warmModalPaintMs: warm.modalPaintMs };
   } finally {
     await page.close().catch(() => {});
   }

@@ -6,12 +6,14 @@
  *   with modal → panel (badges.ts).
  * - Firefox: no CDP (WebDriver BiDi has no tracing, profiler or heap figure), so only the badge
  *   warm-up and runs with modal → panel.
+ * In both, a baseline browser (an inert extension) then times the same modal clicks without
+ * Backstory: modal open → the modal painted, the figure the panel cannot beat.
  * The synthetic page's routes are added to the fake internet for the duration and removed after.
  */
 import { launchBrowser, type BrowserKind, type LaunchedBrowser } from '../../../tests/harness/browsers';
 import type { FakeInternet } from '../../../tests/harness/fake-internet';
 import { makeInertExtension } from './baseline-extension';
-import { BadgeRunFailed, measureBadgeRun, warmUp, type BadgeRun, type WarmUp } from './badges';
+import { BadgeRunFailed, measureBadgeRun, measureBaselineModalRun, warmUp, type BadgeRun, type BaselineModalRun, type WarmUp } from './badges';
 import { measureMainThreadRun, primeBrowser, type MainThreadRun, type Mode } from './main-thread';
 import { syntheticPageRoutes } from './synthetic-page';
 
@@ -24,12 +26,14 @@ export interface BrowseOptions {
 export interface BrowseBrowserResult {
   kind: BrowserKind;
   version: string;
-  /** Chromium: the baseline browser's version (the same executable). */
+  /** The baseline browser's version (the same executable). */
   baselineVersion?: string;
   warmUp?: WarmUp;
   /** Chromium only: traced runs, both modes. */
   mainThread?: MainThreadRun[];
   badgeRuns: BadgeRun[];
+  /** The same modal clicks in the baseline browser (no Backstory). */
+  baselineModalRuns: BaselineModalRun[];
   wallMs: number;
 }
 
@@ -48,7 +52,7 @@ export async function measureBrowsePage(internet: FakeInternet, options: BrowseO
   const results: BrowseBrowserResult[] = [];
   try {
     for (const kind of options.browsers) {
-      const result: BrowseBrowserResult = { kind, version: '', badgeRuns: [], wallMs: 0 };
+      const result: BrowseBrowserResult = { kind, version: '', badgeRuns: [], baselineModalRuns: [], wallMs: 0 };
       results.push(result);
       const started = Date.now();
       try {
@@ -69,7 +73,7 @@ export async function measureBrowsePage(internet: FakeInternet, options: BrowseO
 }
 
 async function measureChromium(internet: FakeInternet, options: BrowseOptions, result: BrowseBrowserResult, log: (line: string) => void): Promise<void> {
-  const inert = await makeInertExtension();
+  const inert = await makeInertExtension('chromium');
   let withExtension: LaunchedBrowser | undefined;
   let baseline: LaunchedBrowser | undefined;
   try {
@@ -94,6 +98,7 @@ async function measureChromium(internet: FakeInternet, options: BrowseOptions, r
       }
       log(`chromium traced run ${run}/${options.runs}: ${line.join('; ')}`);
     }
+    await baselineModalRuns(baseline, options.runs, result, log);
     await baseline.close();
     baseline = undefined;
     await badgeRuns(withExtension, options.runs, result, log);
@@ -113,6 +118,32 @@ async function measureFirefox(internet: FakeInternet, options: BrowseOptions, re
     await badgeRuns(launched, options.runs, result, log);
   } finally {
     await launched.close();
+  }
+  const inert = await makeInertExtension('firefox');
+  try {
+    const baseline = await launchBrowser('firefox', { fakeInternetPort: internet.port, extensionDir: inert.dir });
+    try {
+      result.baselineVersion = await baseline.browser.version();
+      await baselineModalRuns(baseline, options.runs, result, log);
+    } finally {
+      await baseline.close();
+    }
+  } finally {
+    await inert.remove();
+  }
+}
+
+async function baselineModalRuns(baseline: LaunchedBrowser, runs: number, result: BrowseBrowserResult, log: (line: string) => void): Promise<void> {
+  for (let run = 1; run <= runs; run++) {
+    let measured: BaselineModalRun;
+    try {
+      measured = await measureBaselineModalRun(baseline, run);
+    } catch (err) {
+      if (err instanceof BadgeRunFailed) throw new Error(`${baseline.kind} ${err.message}`);
+      throw err;
+    }
+    result.baselineModalRuns.push(measured);
+    log(`${baseline.kind} baseline run ${run}/${runs} (no Backstory): modal open → modal painted, cold ${measured.coldModalPaintMs.toFixed(1)} ms, warm ${measured.warmModalPaintMs.toFixed(1)} ms`);
   }
 }
 

@@ -67,7 +67,11 @@ export interface BrowserBrowseSummary {
   version: string;
   mainThread?: MainThreadSummary;
   badges: BadgeSummary;
-  modalToPanel: { warmMs: Summary; coldMs: Summary };
+  /**
+   * siteModalPaintMs: warm runs, modal open → the modal itself painted, in the same clicks.
+   * baselineModalPaintMs: the same in the baseline browser, without Backstory.
+   */
+  modalToPanel: { warmMs: Summary; coldMs: Summary; siteModalPaintMs: Summary; baselineModalPaintMs?: Summary };
 }
 
 function medianOf(values: readonly number[]): number {
@@ -148,7 +152,12 @@ export function summarizeBrowse(results: readonly BrowseBrowserResult[]): Browse
       version: r.version,
       mainThread: summarizeMainThread(r),
       badges: summarizeBadges(r),
-      modalToPanel: { warmMs: summarize(r.badgeRuns.map((b) => b.modal.warmMs)), coldMs: summarize(r.badgeRuns.map((b) => b.modal.coldMs)) },
+      modalToPanel: {
+        warmMs: summarize(r.badgeRuns.map((b) => b.modal.warmMs)),
+        coldMs: summarize(r.badgeRuns.map((b) => b.modal.coldMs)),
+        siteModalPaintMs: summarize(r.badgeRuns.map((b) => b.modal.warmModalPaintMs)),
+        ...(r.baselineModalRuns.length > 0 ? { baselineModalPaintMs: summarize(r.baselineModalRuns.map((b) => b.warmModalPaintMs)) } : {}),
+      },
     }));
 }
 
@@ -284,13 +293,16 @@ export function budgetLines(sizes: readonly BuildSizes[], summaries: readonly Br
     });
     lines.push(
       {
-        figure: 'modal open → panel visible, cached title (warm)',
+        figure: 'modal open → panel painted, cached title (warm)',
         browser,
         withBackstory: msText(s.modalToPanel.warmMs.median),
-        baseline: '-',
+        baseline: s.modalToPanel.baselineModalPaintMs ? `${msText(s.modalToPanel.baselineModalPaintMs.median)} (modal painted)` : '-',
         budget: `≤ ${BUDGET.modalToPanelMs} ms`,
         result: verdict(s.modalToPanel.warmMs.median <= BUDGET.modalToPanelMs),
-        detail: `Somos. on this page, modal closed and opened again: ${spread(s.modalToPanel.warmMs, msText)}`,
+        detail:
+          `Somos. on this page, modal closed and opened again: ${spread(s.modalToPanel.warmMs, msText)}; ` +
+          `"painted" = the end of the first rendering update that draws it; the modal itself in the same clicks: ${spread(s.modalToPanel.siteModalPaintMs, msText)}` +
+          (s.modalToPanel.baselineModalPaintMs ? `; baseline = modal open → modal painted without Backstory: ${spread(s.modalToPanel.baselineModalPaintMs, msText)}` : ''),
       },
       {
         figure: '  the same, first in the page (cold)',
