@@ -69,6 +69,9 @@ export function describeFailure(error: unknown): { message: string; retryable: b
  */
 export function createLiveService(deps: LiveServiceDeps) {
   const inFlight = new Map<string, Promise<LiveOutcome>>();
+  /** The first lookup under way per site ID, whatever its key (a card's, a detail view's). */
+  const inFlightBySiteId = new Map<string, Promise<LiveOutcome>>();
+  const siteIdOf = (sighting: Sighting) => (sighting.siteId ? `${sighting.site}:${sighting.siteId}` : undefined);
 
   async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -98,7 +101,30 @@ export function createLiveService(deps: LiveServiceDeps) {
       return outcome;
     })().finally(() => inFlight.delete(id));
     inFlight.set(id, lookup);
+    const siteId = siteIdOf(sighting);
+    if (siteId && !inFlightBySiteId.has(siteId)) {
+      inFlightBySiteId.set(siteId, lookup);
+      lookup.finally(() => inFlightBySiteId.delete(siteId)).catch(() => {});
+    }
     return lookup;
+  }
+
+  /**
+   * Another lookup of the same site ID is under way under another key (a card's badge lookup, by
+   * ID alone, and the detail view of that title): when it identifies the show by that ID, which is
+   * certain, its story is this sighting's too, and the sources are asked once. Otherwise (found by
+   * name, nothing found, failed) this sighting is looked up on its own.
+   */
+  async function sameIdLookup(id: string, sighting: Sighting): Promise<LiveOutcome | undefined> {
+    const siteId = siteIdOf(sighting);
+    const other = siteId && !inFlight.has(id) ? inFlightBySiteId.get(siteId) : undefined;
+    if (!other) return undefined;
+    const outcome = await other.catch(() => undefined);
+    if (outcome?.status !== 'found' || !outcome.byNetflixId) return undefined;
+    // The kind the page shows decides only when Wikidata has none: then the two may differ.
+    if (sighting.kind && outcome.context.kind !== sighting.kind) return undefined;
+    await remember(id, outcome);
+    return outcome;
   }
 
   async function remember(id: string, outcome: LiveOutcome): Promise<void> {
@@ -146,7 +172,7 @@ export function createLiveService(deps: LiveServiceDeps) {
       if (!allowed) return { status: 'none' };
       if (!deps.isOnline()) return { status: 'error', ...describeFailure(new SourceError('Wikidata', 'offline', 'offline')) };
       try {
-        return await lookUpOnce(id, sighting);
+        return (await sameIdLookup(id, sighting)) ?? (await lookUpOnce(id, sighting));
       } catch (error) {
         deps.onLookupError?.(error);
         return { status: 'error', ...describeFailure(error) };

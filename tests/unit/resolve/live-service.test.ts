@@ -310,3 +310,80 @@ describe('live lookups: what is known without asking (cards)', () => {
     expect(lookUp).not.toHaveBeenCalled();
   });
 });
+
+describe('live lookups: one Netflix ID looked up once at a time', () => {
+  const card: Sighting = { site: 'netflix', surface: 'card', siteId: '80990055', title: 'Paper Harbor' };
+
+  /** Each lookup waits for the test to finish it, in the order they were asked. */
+  function heldLookups() {
+    const waiting: { sighting: Sighting; finish: (outcome: LiveOutcome) => void; fail: (error: Error) => void }[] = [];
+    const harness = serviceWith((asked) => new Promise((finish, fail) => waiting.push({ sighting: asked, finish, fail })));
+    return { ...harness, waiting };
+  }
+
+  it("lets a detail view wait for its card's lookup instead of asking the sources again", async () => {
+    const { service, lookUp, waiting } = heldLookups();
+    const badge = service.answer(card);
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const detail = service.answer(sighting);
+    await flush();
+    waiting[0]!.finish({ status: 'found', context: paperHarbor, byNetflixId: true });
+    expect(await badge).toMatchObject({ status: 'found', context: paperHarbor });
+    expect(await detail).toMatchObject({ status: 'found', context: paperHarbor });
+    expect(lookUp).toHaveBeenCalledOnce();
+    expect(await service.cached(sighting)).toEqual({ status: 'found', context: paperHarbor });
+  });
+
+  it("lets a card wait for the detail view's lookup of the same ID", async () => {
+    const { service, lookUp, waiting } = heldLookups();
+    const detail = service.answer(sighting);
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const badge = service.answer(card);
+    await flush();
+    waiting[0]!.finish({ status: 'found', context: paperHarbor, byNetflixId: true });
+    expect((await Promise.all([detail, badge])).map((answer) => answer.status)).toEqual(['found', 'found']);
+    expect(lookUp).toHaveBeenCalledOnce();
+  });
+
+  it('looks the detail view up on its own when the other lookup found nothing, found by name, or failed', async () => {
+    const endings: ((held: ReturnType<typeof heldLookups>['waiting'][number]) => void)[] = [
+      (held) => held.finish({ status: 'none' }),
+      (held) => held.finish({ status: 'found', context: paperHarbor }),
+      (held) => held.fail(new SourceError('Wikidata', 'unavailable', '503')),
+    ];
+    for (const end of endings) {
+      const { service, lookUp, waiting } = heldLookups();
+      void service.answer(card).catch(() => {});
+      await vi.waitFor(() => expect(waiting).toHaveLength(1));
+      const detail = service.answer(sighting);
+      await flush();
+      end(waiting[0]!);
+      await vi.waitFor(() => expect(waiting).toHaveLength(2));
+      expect(waiting[1]!.sighting).toEqual(sighting);
+      waiting[1]!.finish({ status: 'found', context: paperHarbor, byNetflixId: true });
+      expect(await detail).toMatchObject({ status: 'found', context: paperHarbor });
+      expect(lookUp).toHaveBeenCalledTimes(2);
+    }
+  });
+
+  it('looks the detail view up on its own when the page shows another kind than the story found for the card', async () => {
+    const { service, waiting } = heldLookups();
+    void service.answer(card);
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const detail = service.answer({ ...sighting, kind: 'series' });
+    await flush();
+    waiting[0]!.finish({ status: 'found', context: paperHarbor, byNetflixId: true });
+    await vi.waitFor(() => expect(waiting).toHaveLength(2));
+    waiting[1]!.finish({ status: 'found', context: { ...paperHarbor, kind: 'series' }, byNetflixId: true });
+    expect(await detail).toMatchObject({ status: 'found', context: { kind: 'series' } });
+  });
+
+  it('does not wait for a lookup of another ID', async () => {
+    const { service, waiting } = heldLookups();
+    void service.answer(card);
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    void service.answer({ ...sighting, siteId: '80990056' });
+    await vi.waitFor(() => expect(waiting).toHaveLength(2));
+  });
+});
+
