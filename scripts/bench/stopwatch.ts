@@ -7,12 +7,14 @@
  * document when the modal opens).
  *
  * "The end of a rendering update" is the first task that runs after it (a MessageChannel message
- * posted from inside it): style, layout and paint of a frame run in one go, with no task between.
- * Whatever is in the DOM with a layout box when a frame's animation callbacks are running is
+ * posted from inside it): animation callbacks, style, layout and paint of a frame run in one go,
+ * with no task between. Whatever is in the DOM when a frame's animation callbacks are running is
  * painted by that frame; found between frames, it is painted by the next one. The stopwatch's own
- * frame callback marks a frame as under way; it is registered a frame ahead, so it runs before
- * callbacks the page or Backstory ask for in between. Should one of those run first, the panel
- * counts one frame late: an error against Backstory, never in its favour.
+ * frame callback marks the callbacks as running, and a ResizeObserver on a probe element it
+ * resizes every frame marks their end (resize observations are delivered after layout, in the
+ * same rendering update). The frame callback is registered a frame ahead, so it runs before
+ * callbacks the page or Backstory ask for in between; should one of those run first, what it
+ * adds counts one frame late: an error against Backstory, never in its favour.
  *
  * armStopwatch is serialised by puppeteer (Function.prototype.toString) and run in the page.
  * tsx compiles with esbuild's keepNames, which wraps every named inner function or arrow assigned
@@ -52,14 +54,18 @@ function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
   const win = window as BenchWindow;
   win.__backstoryBenchStopwatch = new Promise<StopwatchResult>((resolve) => {
     const afterFrame = new MessageChannel();
+    const probe = document.createElement('div');
+    probe.setAttribute('aria-hidden', 'true');
+    probe.style.cssText = 'position:fixed;left:-10px;top:0;width:1px;height:1px;visibility:hidden;pointer-events:none;contain:strict';
     const state = {
       modalOpenAt: undefined as number | undefined,
       modalPaintedAt: undefined as number | undefined,
       panelFoundAt: undefined as number | undefined,
       panelVisibleAt: undefined as number | undefined,
       showKey: '',
-      /** A frame's animation callbacks are running: what has a box now is painted by this frame. */
+      /** A frame's animation callbacks are running: what is in the DOM now is painted by this frame. */
       inFrame: false,
+      frames: 0,
       /** Called with the end time of the frame that paints what was found. */
       endOfThisFrame: [] as ((at: number) => void)[],
       endOfNextFrame: [] as ((at: number) => void)[],
@@ -93,10 +99,16 @@ function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
       },
       everyFrame(): void {
         state.inFrame = true;
+        state.frames += 1;
+        probe.style.width = `${1 + (state.frames % 2)}px`;
         state.endOfThisFrame.push(...state.endOfNextFrame.splice(0));
         afterFrame.port2.postMessage(null);
         state.check();
         if (!state.done) requestAnimationFrame(() => state.everyFrame());
+      },
+      /** This frame's layout is done (its animation callbacks with it): from now on, the next frame paints. */
+      layoutDone(): void {
+        state.inFrame = false;
       },
       frameEnded(): void {
         state.inFrame = false;
@@ -124,12 +136,17 @@ function armStopwatch(selectors: StopwatchSelectors, timeoutMs: number): void {
       finish(result: StopwatchResult): void {
         state.done = true;
         observer.disconnect();
+        resizes.disconnect();
+        probe.remove();
         afterFrame.port1.close();
         clearTimeout(timer);
         resolve(result);
       },
     };
     afterFrame.port1.onmessage = () => state.frameEnded();
+    const resizes = new ResizeObserver(() => state.layoutDone());
+    document.documentElement.append(probe);
+    resizes.observe(probe);
     // The observer sees the modal the moment the site mounts it; it cannot see inside the panel's
     // shadow root, where React renders, hence the per-frame check as well.
     const observer = new MutationObserver(() => state.check());
