@@ -82,6 +82,12 @@ export interface PhaseMetrics {
   extensionSamplesOnlyMs: number;
   /** Thread (CPU) time of the extension's script events (their tdur), ms: less sensitive to a busy machine than wall time. */
   extensionScriptCpuMs: number;
+  /**
+   * Blink computing every IntersectionObserver of the page (the page's own and the content
+   * script's) in the rendering updates of the window, ms. Not script, so not in extensionMs: the
+   * difference to the baseline is what the extension's observers cost.
+   */
+  intersectionObserversMs: number;
   longTasks: LongTask[];
 }
 
@@ -238,6 +244,9 @@ export interface AnalyzeOptions {
   bursts: number;
 }
 
+/** Blink's event for one rendering update's IntersectionObserver work (category devtools.timeline). */
+const INTERSECTIONS_EVENT = 'IntersectionObserverController::computeIntersections';
+
 export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOptions, profile?: CpuProfile): TraceAnalysis {
   const warnings: string[] = [];
   const navigation = events.find((e) => {
@@ -292,6 +301,11 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
     outerEnd = e.ts! + e.dur!;
     cpuAt.push({ at: e.ts!, us: Math.min(e.tdur ?? e.dur!, e.dur!) });
   }
+  const intersections = merge(
+    onThread
+      .filter((e) => e.ph === 'X' && e.name === INTERSECTIONS_EVENT && e.ts !== undefined && e.dur !== undefined)
+      .map((e): Interval => [e.ts!, e.ts! + e.dur!]),
+  );
   const samples = profile ? profileSamples(profile, isExtension) : [];
   if (samples.length === 0) warnings.push('no CPU profile samples: microtasks are not attributed');
   const gaps = samples.slice(1).map((s, i) => s.at - samples[i]!.at);
@@ -340,6 +354,7 @@ export function analyzeTrace(events: readonly TraceEvent[], options: AnalyzeOpti
       extensionScriptEventsMs: ms(within(scriptEvents, window)),
       extensionSamplesOnlyMs: ms(within(samplesOnly, window)),
       extensionScriptCpuMs: ms(cpuAt.filter((c) => c.at >= at && c.at < until).reduce((sum, c) => sum + c.us, 0)),
+      intersectionObserversMs: ms(within(intersections, window)),
       longTasks,
     };
   });
