@@ -29,10 +29,11 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 /**
  * Finds card elements as the page adds them and reads each only when it comes on screen.
  *
- * Two levels of intersection observers keep the cost proportional to what has been on screen,
- * not to what the page holds: the rows (the adapter's card groups) are observed until they first
- * come on screen, and only then are their cards. Cards outside any row are observed themselves. After the first pass only added subtrees are queried (one pass per
- * animation frame); removed cards and rows are unobserved, so nothing detached is kept alive.
+ * Two levels of intersection observers keep the cost proportional to what is on screen, not to
+ * what the page holds: the rows (the adapter's card groups) are always observed, and their cards
+ * only while the row is on screen. Cards outside any row are observed themselves. After the first
+ * pass only added subtrees are queried (one pass per animation frame); removed cards and rows are
+ * unobserved, so nothing detached is kept alive.
  */
 export function followCards(options: CardWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onVisible, onGone } = options;
@@ -51,15 +52,21 @@ export function followCards(options: CardWatcherOptions) {
 
   const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
 
-  // A row that has come on screen once keeps its cards watched (scrolling back and forth costs
-  // nothing more), and the row itself is watched no longer.
+  // Only the rows on screen have their cards watched: the browser computes every observed card's
+  // intersection in every frame that changes layout, and on a page of thousands of cards that
+  // cost more than all of our scripts (issue #4's benchmark, "intersection observers").
   const groupObserver = createObserver((entries) => {
     if (stopped) return;
     for (const { target, isIntersecting } of entries) {
-      if (!isIntersecting || !target.isConnected) continue;
-      openedGroups.add(target);
-      groupObserver.unobserve(target);
-      target.querySelectorAll(groupCards).forEach(observe);
+      if (!target.isConnected || isIntersecting === openedGroups.has(target)) continue;
+      const cards = target.querySelectorAll(groupCards);
+      if (isIntersecting) {
+        openedGroups.add(target);
+        cards.forEach(observe);
+      } else {
+        openedGroups.delete(target);
+        cards.forEach(unobserve);
+      }
     }
   });
 
@@ -93,8 +100,12 @@ export function followCards(options: CardWatcherOptions) {
     cardObserver.observe(card);
   }
 
-  function forget(card: Element): void {
+  function unobserve(card: Element): void {
     if (observing.delete(card)) cardObserver.unobserve(card);
+  }
+
+  function forget(card: Element): void {
+    unobserve(card);
     if (reported.delete(card)) onGone(card);
   }
 

@@ -111,30 +111,47 @@ describe('card watcher', () => {
     // A card outside any row (a layout the adapter has no row for) is observed itself.
     document.body.insertAdjacentHTML('beforeend', card('81000099', 'Rowless'));
     await flush();
-    // The first row came on screen (its card is watched, the row no longer); the 20 new rows wait.
-    expect(rows.observed.size).toBe(20);
+    // The first row is on screen (its card is watched, and the row, for when it leaves); the 20 new rows wait.
+    expect(rows.observed.size).toBe(21);
     expect(intersections.observed.size).toBe(2);
     expect(querySpy).not.toHaveBeenCalled();
     querySpy.mockRestore();
   });
 
-  it('observes only the cards of rows that came on screen, and stops watching a row once it has', async () => {
+  it('observes the cards of the rows on screen only, and lets them go when their row leaves', async () => {
     document.body.innerHTML = Array.from({ length: 40 }, (_, r) => row(Array.from({ length: 50 }, (_, i) => card(String(81000000 + r * 50 + i), `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
-    const { rows, intersections, onGone, readCard } = start(netflix, { rowsNear: false });
+    const { rows, intersections, onGone, onVisible, readCard } = start(netflix, { rowsNear: false });
     expect(rows.observed.size).toBe(40);
     expect(intersections.observed.size).toBe(0);
     const [first, second] = [document.getElementById('row-0')!, document.getElementById('row-1')!];
     rows.show(first, second);
     expect(intersections.observed.size).toBe(100);
-    intersections.show(first.querySelector('a')!);
+    // Reported again (a row coming back) changes nothing.
+    rows.show(first);
+    expect(intersections.observed.size).toBe(100);
+    const seen = first.querySelector('a')!;
+    intersections.show(seen);
     expect(readCard).toHaveBeenCalledTimes(1);
-    expect(rows.observed.has(first)).toBe(false);
-    expect(rows.observed.size).toBe(38);
+    // Rows stay watched, for when they leave the screen and come back.
+    expect(rows.observed.size).toBe(40);
     // Cards a row gets later are watched at once.
     first.querySelector('[data-uia="carousel-scroller"]')!.insertAdjacentHTML('beforeend', card('81009999', 'Late'));
     await flush();
     expect(intersections.observed.size).toBe(101);
+    rows.hide(first);
+    expect(intersections.observed.size).toBe(50);
+    expect([...intersections.observed].every((element) => second.contains(element))).toBe(true);
+    // Off screen is not gone: a badge already placed stays.
     expect(onGone).not.toHaveBeenCalled();
+    // A card of a row off screen that the page changes is forgotten, and read afresh when its row is back.
+    seen.setAttribute('aria-label', 'T 0 0, renamed');
+    await flush();
+    expect(onGone).toHaveBeenCalledWith(seen);
+    expect(intersections.observed.has(seen)).toBe(false);
+    rows.show(first);
+    expect(intersections.observed.size).toBe(101);
+    intersections.show(seen);
+    expect(onVisible.mock.lastCall![0][0]!.card.sighting.title).toBe('T 0 0, renamed');
   });
 
   it('forgets removed cards (unobserved, reported gone) but keeps a card the page only moved', async () => {
