@@ -13,6 +13,17 @@ function viewOf(context = somos, element: Element = document.getElementById('met
 
 const panelRoot = () => document.querySelector('backstory-panel')?.shadowRoot?.querySelector<HTMLElement>('[data-backstory="panel"]') ?? null;
 
+/** Somos.'s panel shown in a modal, then closed with its own close button. */
+async function shownThenClosedByTheUser() {
+  document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
+  const api = createPanelApi(document, '');
+  act(() => api.show(viewOf()));
+  await waitFor(() => expect(panelRoot()).not.toBeNull());
+  act(() => panelRoot()!.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
+  await waitFor(() => expect(panelRoot()).toBeNull());
+  return api;
+}
+
 describe('the panel API the detector drives', () => {
   afterEach(() => {
     document.body.innerHTML = '';
@@ -31,12 +42,7 @@ describe('the panel API the detector drives', () => {
   });
 
   it('stays closed for the same title, opens again for a new one, and reveal brings it back', async () => {
-    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
-    const api = createPanelApi(document, '');
-    act(() => api.show(viewOf()));
-    await waitFor(() => expect(panelRoot()).not.toBeNull());
-    act(() => panelRoot()!.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
-    await waitFor(() => expect(panelRoot()).toBeNull());
+    const api = await shownThenClosedByTheUser();
     act(() => api.show({ ...viewOf(), saved: true }));
     await waitFor(() => expect(panelRoot()).toBeNull());
     act(() => api.reveal());
@@ -85,12 +91,7 @@ describe('the panel API the detector drives', () => {
   });
 
   it('renders a changed story, and opens again after the title was closed and the modal with it', async () => {
-    document.body.innerHTML = '<div id="modal"><div id="meta"></div></div>';
-    const api = createPanelApi(document, '');
-    act(() => api.show(viewOf()));
-    await waitFor(() => expect(panelRoot()).not.toBeNull());
-    act(() => panelRoot()!.querySelector<HTMLButtonElement>('[data-action="close"]')!.click());
-    await waitFor(() => expect(panelRoot()).toBeNull());
+    const api = await shownThenClosedByTheUser();
     act(() => api.hide());
     act(() => api.show(viewOf({ ...somos, title: 'Somos. (retitled)' })));
     await waitFor(() => expect(panelRoot()?.textContent).toContain('Somos. (retitled)'));

@@ -277,8 +277,8 @@ describe('page controller: a title opened again on the same page', () => {
   const somos = () => focusOn({ siteId: '80990017', title: 'Somos.', year: 2021, kind: 'miniseries' });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  /** Opens Somos. once (answered with `first`), closes it, opens it again: the background has not answered yet. */
-  async function openedTwice(first: Resolution = found('pack:somos')) {
+  /** Opens Somos. once (answered with `first`) and closes it. */
+  async function openedOnce(first: Resolution = found('pack:somos')) {
     const panel = fakePanel();
     const background = heldAnswers();
     const timers: (() => void)[] = [];
@@ -292,9 +292,15 @@ describe('page controller: a title opened again on the same page', () => {
     await opened;
     await controller.focusChanged(null);
     panel.show.mockClear();
-    const again = controller.focusChanged(somos());
+    return { panel, background, controller, fireTimers: () => timers.forEach((run) => run()) };
+  }
+
+  /** The same, then opens it again: the background has not answered yet. */
+  async function openedTwice() {
+    const once = await openedOnce();
+    const again = once.controller.focusChanged(somos());
     await settle();
-    return { panel, background, controller, again, fireTimers: () => timers.forEach((run) => run()) };
+    return { ...once, again };
   }
 
   it('shows the story it showed before at once, asks the background anyway, and shows its answer', async () => {
@@ -345,13 +351,7 @@ describe('page controller: a title opened again on the same page', () => {
   });
 
   it('remembers a watchlist change made while the title was closed', async () => {
-    const panel = fakePanel();
-    const background = heldAnswers();
-    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
-    const opened = controller.focusChanged(somos());
-    background.answer(found('pack:somos'));
-    await opened;
-    await controller.focusChanged(null);
+    const { panel, controller } = await openedOnce();
     controller.watchlistChanged('pack:somos', true);
     void controller.focusChanged(somos());
     await settle();
@@ -359,15 +359,8 @@ describe('page controller: a title opened again on the same page', () => {
   });
 
   it('forgets a story the background refreshed', async () => {
-    const panel = fakePanel();
-    const background = heldAnswers();
-    const controller = createPageController({ resolve: background.resolve, loadPanel: async () => panel });
-    const opened = controller.focusChanged(somos());
-    background.answer(found('pack:somos'));
-    await opened;
-    await controller.focusChanged(null);
+    const { panel, controller } = await openedOnce();
     await controller.storyRefreshed('pack:somos');
-    panel.show.mockClear();
     void controller.focusChanged(somos());
     await settle();
     expect(panel.show).not.toHaveBeenCalled();
