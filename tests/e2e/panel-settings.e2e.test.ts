@@ -50,19 +50,6 @@ async function toggleLikeTheShortcut(launched: LaunchedBrowser, page: Page): Pro
 
 const LIVE_SOURCES = /wikidata|wikipedia|tvmaze/;
 
-/** Waits until the fake live sources have had no request for a second and a half. */
-async function sourcesQuiet(internet: FakeInternet, timeout = 30_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let count = -1;
-  for (;;) {
-    const now = internet.requests.filter((request) => LIVE_SOURCES.test(request.host)).length;
-    if (now === count) return;
-    if (Date.now() > deadline) throw new Error('the live sources never went quiet');
-    count = now;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-  }
-}
-
 async function panelText(page: Page): Promise<string> {
   return page.$eval(panelPart('[data-backstory="panel"]'), (element) => element.textContent ?? '');
 }
@@ -203,7 +190,7 @@ describe.each(e2eBrowserKinds())('the panel\'s settings and shortcut in %s', (ki
     await waitForNoPanel(page);
 
     // A card lookup already on the network when the switch flipped finishes; none starts after it.
-    await sourcesQuiet(internet);
+    await internet.waitForQuiet((request) => LIVE_SOURCES.test(request.host), 1_500, 30_000);
     const before = internet.requests.length;
     await page.goto(netflixUrl.browse(), { waitUntil: 'load' });
     await page.waitForSelector(`a[href*="jbv=${PAPER_HARBOR.id}"]`, { visible: true });
