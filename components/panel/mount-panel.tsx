@@ -10,13 +10,12 @@ import { createPanelStore, markSaved } from './panel-store';
  * fresh answer), the same saved state and sighting, the same kind of place. Then only the host moves.
  */
 function sameRendering(a: PanelView, b: PanelView): boolean {
-  return (
-    (a.context === b.context || JSON.stringify(a.context) === JSON.stringify(b.context)) &&
-    a.saved === b.saved &&
-    a.storage === b.storage &&
-    a.anchor.placement === b.anchor.placement &&
-    JSON.stringify(a.sighting) === JSON.stringify(b.sighting)
-  );
+  return equal(a.context, b.context) && a.saved === b.saved && a.storage === b.storage && a.anchor.placement === b.anchor.placement && equal(a.sighting, b.sighting);
+}
+
+/** The same object (the usual case: the page re-rendered around the same title), or an equal copy. */
+function equal(a: object, b: object): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -93,12 +93,14 @@ export function createPageController(deps: PageControllerDeps) {
     const identity = sightingIdentity(sighting);
     // The panel script may still be loading when the answer comes: then the skeleton is too late.
     let answered = false;
-    const cancelSkeleton = (deps.startTimer ?? defaultTimer)(LOADING_SKELETON_AFTER_MS, () => {
-      if (shown || mine !== generation) return;
+    const showSkeleton = () => {
+      if (mine !== generation) return;
       void withPanel(mine, (ready) => {
         if (!answered) ready.showNotice({ kind: 'loading', sighting, anchor });
       });
-    });
+    };
+    // A story on screen already needs no skeleton over it.
+    const cancelSkeleton = shown ? () => {} : (deps.startTimer ?? defaultTimer)(LOADING_SKELETON_AFTER_MS, showSkeleton);
     let resolution: Resolution;
     try {
       resolution = await deps.resolve(sighting);

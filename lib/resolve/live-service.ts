@@ -69,9 +69,8 @@ export function describeFailure(error: unknown): { message: string; retryable: b
  */
 export function createLiveService(deps: LiveServiceDeps) {
   const inFlight = new Map<string, Promise<LiveOutcome>>();
-  /** The first lookup under way per site ID, whatever its key (a card's, a detail view's). */
+  /** The first lookup under way per site ID (by its card key), whatever its own key (a card's, a detail view's). */
   const inFlightBySiteId = new Map<string, Promise<LiveOutcome>>();
-  const siteIdOf = (sighting: Sighting) => (sighting.siteId ? `${sighting.site}:${sighting.siteId}` : undefined);
 
   async function quietly<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -101,7 +100,7 @@ export function createLiveService(deps: LiveServiceDeps) {
       return outcome;
     })().finally(() => inFlight.delete(id));
     inFlight.set(id, lookup);
-    const siteId = siteIdOf(sighting);
+    const siteId = cardLookupKey(sighting.site, sighting.siteId);
     if (siteId && !inFlightBySiteId.has(siteId)) {
       inFlightBySiteId.set(siteId, lookup);
       lookup.finally(() => inFlightBySiteId.delete(siteId)).catch(() => {});
@@ -116,7 +115,7 @@ export function createLiveService(deps: LiveServiceDeps) {
    * name, nothing found, failed) this sighting is looked up on its own.
    */
   async function sameIdLookup(id: string, sighting: Sighting): Promise<LiveOutcome | undefined> {
-    const siteId = siteIdOf(sighting);
+    const siteId = cardLookupKey(sighting.site, sighting.siteId);
     const other = siteId && !inFlight.has(id) ? inFlightBySiteId.get(siteId) : undefined;
     if (!other) return undefined;
     const outcome = await other.catch(() => undefined);

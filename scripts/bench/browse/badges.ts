@@ -40,6 +40,8 @@ const BADGE_WAIT_MS = 1_000;
 const BADGE_PROBE_WAIT_MS = 250;
 
 const SOMOS_CARD = standardCard(SOMOS.id);
+/** The story cards top to bottom: the order a run scrolls them into view. */
+const STORY_CARDS_BY_ROW = [...STORY_CARDS].sort((a, b) => a.row - b.row);
 const PAPER_HARBOR_CARD = standardCard(PAPER_HARBOR.id);
 
 export interface WarmUp {
@@ -190,7 +192,7 @@ export async function measureBadgeRun(launched: LaunchedBrowser, run: number, wa
     // Let the observer make its first report (what is in view now) before anything scrolls.
     await nextFrames(page);
     const missed = new Set<string>();
-    for (const card of [...STORY_CARDS].sort((a, b) => a.row - b.row)) {
+    for (const card of STORY_CARDS_BY_ROW) {
       const wait = warm.badgesExpected && !missed.has(card.netflixId) ? BADGE_WAIT_MS : BADGE_PROBE_WAIT_MS;
       await api(page).scrollToRow(card.row);
       const shown = await page
@@ -242,7 +244,7 @@ export async function measureBaselineModalRun(launched: LaunchedBrowser, run: nu
   try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await nextFrames(page);
-    for (const card of [...STORY_CARDS].sort((a, b) => a.row - b.row)) {
+    for (const card of STORY_CARDS_BY_ROW) {
       await api(page).scrollToRow(card.row);
       await nextFrames(page);
     }
