@@ -50,7 +50,7 @@ try {
   await popup.select('[data-watchlist-item] select[data-field="status"]', 'watching');
   await popup.type('[data-watchlist-item] [data-field="note"]', 'Episode 3 next; read the ProPublica piece first.');
   await popup.focus('[data-field="title-search"]');
-  await popup.waitForFunction(() => document.querySelector('[data-watchlist-item] [data-field="status-date"]')?.textContent?.includes('since'));
+  await popup.waitForFunction(() => document.querySelector('[data-watchlist-item] [data-field="status-date"]')?.textContent?.includes('since'), { polling: 100 });
   await popup.screenshot({ path: path.join(DOCS, 'screenshot-popup.png'), fullPage: true });
 
   const options = await launched.openExtensionPage('/options.html');

@@ -53,9 +53,7 @@ describe.each(e2eBrowserKinds())('bad input in %s', (kind) => {
     await page.goto(`https://www.netflix.com${pathAndQuery}`, { waitUntil: 'load' });
     const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
     // Wait for the detector's verdict, not for a fixed time.
-    await popup.waitForFunction(() => /No real story on file|No show is open|Waiting for the player/.test(document.querySelector('[data-section="current"]')?.textContent ?? ''), {
-      timeout: 10_000,
-    });
+    await popup.waitForFunction(() => /No real story on file|No show is open|Waiting for the player/.test(document.querySelector('[data-section="current"]')?.textContent ?? ''), { timeout: 10_000, polling: 100 });
     const current = await textOf(popup, '[data-section="current"]');
     await popup.close();
     page.off('pageerror', onError);

@@ -98,7 +98,7 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     await page.waitForSelector(DETAIL_MODAL, { visible: true });
     await waitForPanel(page);
     await page.click('[data-uia="previewModal-closebtn"]');
-    await page.waitForFunction((selector) => !document.querySelector(selector), {}, DETAIL_MODAL);
+    await page.waitForFunction((selector) => !document.querySelector(selector), { polling: 100 }, DETAIL_MODAL);
     const badge = await waitForBadge(page, badgeOf(SOMOS.id));
     expect(await attribute(badge, 'data-show-key')).toBe('pack:somos');
 
@@ -114,7 +114,7 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     await page.waitForFunction((host) => {
       const tip = document.querySelector(host)?.shadowRoot?.querySelector('[role="tooltip"]');
       return tip && getComputedStyle(tip).display !== 'none';
-    }, {}, badgeOf(SOMOS.id));
+    }, { polling: 100 }, badgeOf(SOMOS.id));
     expect(await page.$eval(tooltip, (element) => element.textContent)).toBe(SOMOS_TEASER);
     await page.mouse.move(0, 0);
 
@@ -125,7 +125,7 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
       const root = document.querySelector(host)?.shadowRoot;
       const tip = root?.querySelector('[role="tooltip"]');
       return root?.activeElement?.matches('button') && tip && getComputedStyle(tip).display !== 'none';
-    }, { timeout: 5_000 }, badgeOf(SOMOS.id));
+    }, { timeout: 5_000, polling: 100 }, badgeOf(SOMOS.id));
     expect(await page.$eval(`${badgeOf(SOMOS.id)} >>> button`, (button) => button.getAttribute('aria-label'))).toBe('Real story: Somos.');
   });
 
@@ -143,7 +143,7 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     await waitForDeep(page, panelPart('[data-backstory="panel"][data-show-key="wd:Q990000001"]'), { visible: true });
     expect(await page.$(DETAIL_MODAL)).toBeNull();
     await (await waitForDeep(page, panelPart('[data-action="close"]'), { visible: true })).click();
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'));
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { polling: 100 });
   });
 
   it('opens the panel from the keyboard too', async () => {
@@ -266,7 +266,7 @@ describe.each(e2eBrowserKinds())('badges as Netflix changes the page in %s', (ki
     expect(await badgeProblems(page)).toEqual([]);
     await dialog.dispose();
     await page.mouse.move(1, 1);
-    await page.waitForFunction(() => !document.querySelector('[data-uia="modal-motion-container-MINI_MODAL"]'));
+    await page.waitForFunction(() => !document.querySelector('[data-uia="modal-motion-container-MINI_MODAL"]'), { polling: 100 });
   });
 
   it('badges search results as the query changes', async () => {
@@ -275,11 +275,11 @@ describe.each(e2eBrowserKinds())('badges as Netflix changes the page in %s', (ki
     const results = await typeSearch(page, 'somos', { expect: searchTitles('somos').map(({ title }) => title) });
     expect(results).toEqual(expect.arrayContaining([SOMOS.title, SOMOS_1999_FILM.title]));
     const searchBadges = async () => page.$$eval('[data-uia="search-page"] backstory-badge', (badges) => badges.map((badge) => (badge as HTMLElement).dataset.siteId));
-    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000 }, SOMOS.id);
+    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000, polling: 100 }, SOMOS.id);
     expect(await searchBadges()).toEqual([SOMOS.id]);
 
     await typeSearch(page, 'paper');
-    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000 }, PAPER_HARBOR.id);
+    await page.waitForFunction((id: string) => document.querySelector(`[data-uia="search-page"] backstory-badge[data-site-id="${id}"]`), { timeout: 15_000, polling: 100 }, PAPER_HARBOR.id);
     expect(await searchBadges()).toEqual([PAPER_HARBOR.id]);
 
     await typeSearch(page, 'lantern');

@@ -101,7 +101,7 @@ describe.each(e2eBrowserKinds())('e2e harness in %s', (kind) => {
 
     const card = await page.waitForSelector(`a[data-uia="standard-card"][href="/browse?jbv=${SOMOS_NETFLIX_ID}"][aria-label="Somos."]`, { visible: true });
     await card!.click();
-    await page.waitForFunction((id: string) => location.pathname + location.search === `/browse?jbv=${id}`, { timeout: 5_000 }, SOMOS_NETFLIX_ID);
+    await page.waitForFunction((id: string) => location.pathname + location.search === `/browse?jbv=${id}`, { timeout: 5_000, polling: 100 }, SOMOS_NETFLIX_ID);
     const dialog = await page.waitForSelector(MODAL, { visible: true, timeout: 5_000 });
     timings.clickToModal = Date.now() - t;
     expect(dialog).not.toBeNull();
@@ -277,7 +277,7 @@ describe.each(e2eBrowserKinds())('fake netflix.com behaviours in %s', (kind) => 
     // One scroll to the bottom brings the next rows (after the "fetch"), not all of them.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const nextBatch = BROWSE_ROWS.slice(initial.length, initial.length + SITE_BEHAVIOUR.rowsPerLoad).map((r) => r.title);
-    await page.waitForFunction((n: number, selector: string) => document.querySelectorAll(selector).length === n, { timeout: 5_000 }, initial.length + nextBatch.length, `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`);
+    await page.waitForFunction((n: number, selector: string) => document.querySelectorAll(selector).length === n, { timeout: 5_000, polling: 100 }, initial.length + nextBatch.length, `${NETFLIX_SELECTORS.carouselRow}, ${NETFLIX_SELECTORS.legacyRow}`);
     expect(await rowTitles(page)).toEqual([...initial, ...nextBatch]);
 
     // Legacy Continue Watching: the link plays the episode to resume; tctx names the show.

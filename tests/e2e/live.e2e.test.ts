@@ -67,7 +67,7 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
     const liveSwitch = await popup.waitForSelector('[data-setting="live-lookups"]:not([disabled])');
     expect(await liveSwitch!.evaluate((box) => (box as HTMLInputElement).checked)).toBe(true);
     await liveSwitch!.click();
-    await popup.waitForFunction(() => !(document.querySelector('[data-setting="live-lookups"]') as HTMLInputElement).checked);
+    await popup.waitForFunction(() => !(document.querySelector('[data-setting="live-lookups"]') as HTMLInputElement).checked, { polling: 100 });
     await popup.close();
 
     // A lookup already running when the switch was turned off (the earlier page's badges) may finish its retries.
@@ -76,7 +76,7 @@ describe.each(e2eBrowserKinds())('live lookups in %s', (kind) => {
     await page.goto(netflixUrl.modal(NIGHT_FERRY.id), { waitUntil: 'load' });
     await page.waitForSelector(DETAIL_MODAL, { visible: true });
     const after = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
-    await after.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
+    await after.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000, polling: 100 });
     await after.close();
     expect(apiRequests().map((r) => r.path)).toEqual([]);
     expect(await page.$('backstory-panel')).toBeNull();

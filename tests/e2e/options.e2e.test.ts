@@ -154,9 +154,9 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-spoiler-level'))).toBe('off');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => (document.querySelector('[data-spoiler-level="outcomes"]') as HTMLInputElement).checked);
+    await page.waitForFunction(() => (document.querySelector('[data-spoiler-level="outcomes"]') as HTMLInputElement).checked, { polling: 100 });
 
-    await page.waitForFunction(() => !(document.querySelector('[data-setting="live-lookups"]') as HTMLInputElement).checked);
+    await page.waitForFunction(() => !(document.querySelector('[data-setting="live-lookups"]') as HTMLInputElement).checked, { polling: 100 });
     expect(await storedSetting(page, 'settings.sites')).toEqual({ netflix: false });
     expect(await storedSetting(page, 'settings.liveLookups')).toBe(false);
     expect(await storedSetting(page, 'settings.spoilerShield')).toBe('outcomes');
@@ -171,7 +171,7 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     await page.click(site);
     await page.click('[data-setting="live-lookups"]');
     await page.click('[data-spoiler-level="off"]');
-    await page.waitForFunction(() => (document.querySelector('[data-spoiler-level="off"]') as HTMLInputElement).checked);
+    await page.waitForFunction(() => (document.querySelector('[data-spoiler-level="off"]') as HTMLInputElement).checked, { polling: 100 });
     expect(await storedSetting(page, 'settings.sites')).toEqual({ netflix: true });
   });
 
@@ -188,7 +188,7 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     expect(findings, describeFindings(findings)).toEqual([]);
 
     await page.click('[data-action="confirm-import"]');
-    await page.waitForFunction(() => document.querySelector('[data-import-result]')?.textContent?.includes('Imported'));
+    await page.waitForFunction(() => document.querySelector('[data-import-result]')?.textContent?.includes('Imported'), { polling: 100 });
     expect(await textOf(page, '[data-import-result]')).toBe('Imported: 3 new, 0 updated, 0 unchanged.');
     expect(await storeCount(page, 'watchlist')).toBe(3);
 
@@ -203,7 +203,7 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     expect(await textOf(page, '[data-preview-count="unchanged"]')).toBe('3');
     expect(await page.$('[data-action="confirm-import"]')).toBeNull();
     await page.click('[data-action="cancel-import"]');
-    await page.waitForFunction(() => !document.querySelector('[data-import-preview]'));
+    await page.waitForFunction(() => !document.querySelector('[data-import-preview]'), { polling: 100 });
   });
 
   it('refuses a bad file with every problem listed, and writes nothing', async () => {
@@ -222,10 +222,10 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     expect(await storeCount(page, 'watchlist')).toBe(before);
 
     await chooseFile('future.json', fileOf([entry(20)], 2));
-    await page.waitForFunction(() => document.querySelector('[data-import-errors]')?.textContent?.includes('newer version'));
+    await page.waitForFunction(() => document.querySelector('[data-import-errors]')?.textContent?.includes('newer version'), { polling: 100 });
     expect(await textOf(page, '[data-import-errors] li')).toBe('This file was made by a newer version of Backstory. Update Backstory, then import it again.');
     await chooseFile('not-json.json', '{"format": "backstory-watchlist", "entries": [');
-    await page.waitForFunction(() => document.querySelector('[data-import-errors]')?.textContent?.includes('not valid JSON'));
+    await page.waitForFunction(() => document.querySelector('[data-import-errors]')?.textContent?.includes('not valid JSON'), { polling: 100 });
     expect(await storeCount(page, 'watchlist')).toBe(before);
     expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
     const findings = await axeFindings(page);
@@ -243,9 +243,9 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
       };
     });
     await page.click('[data-action="export-json"]');
-    await page.waitForFunction(() => (window as unknown as { __exports: Blob[] }).__exports.length === 1);
+    await page.waitForFunction(() => (window as unknown as { __exports: Blob[] }).__exports.length === 1, { polling: 100 });
     await page.click('[data-action="export-csv"]');
-    await page.waitForFunction(() => (window as unknown as { __exports: Blob[] }).__exports.length === 2);
+    await page.waitForFunction(() => (window as unknown as { __exports: Blob[] }).__exports.length === 2, { polling: 100 });
     const [json, csv] = await page.evaluate(() => Promise.all((window as unknown as { __exports: Blob[] }).__exports.map((blob) => blob.text())));
     expect(await textOf(page, '[data-export-result]')).toMatch(/^Exported 3 shows to backstory-watchlist-\d{4}-\d{2}-\d{2}\.csv\.$/);
 
@@ -272,15 +272,15 @@ describe.each(e2eBrowserKinds())('the options page in %s', (kind) => {
     await seedCache(page);
     await reloadExtensionPage(page);
     await waitForSettingsRead(page);
-    await page.waitForFunction(() => document.querySelector('[data-count="lookups"]')?.textContent === '2');
+    await page.waitForFunction(() => document.querySelector('[data-count="lookups"]')?.textContent === '2', { polling: 100 });
     expect(await textOf(page, '[data-count="shows"]')).toBe('1');
     expect(await textOf(page, '[data-count="site-ids"]')).toBe('1');
     expect(await textOf(page, '[data-count="watchlist"]')).toBe('3');
 
     await page.click('[data-action="clear-cache"]');
-    await page.waitForFunction(() => document.querySelector('[data-cache-result]')?.textContent?.includes('Cache cleared'));
+    await page.waitForFunction(() => document.querySelector('[data-cache-result]')?.textContent?.includes('Cache cleared'), { polling: 100 });
     expect(await textOf(page, '[data-cache-result]')).toBe('Cache cleared: 4 items removed. Your watchlist is untouched.');
-    await page.waitForFunction(() => document.querySelector('[data-count="lookups"]')?.textContent === '0');
+    await page.waitForFunction(() => document.querySelector('[data-count="lookups"]')?.textContent === '0', { polling: 100 });
     expect(await textOf(page, '[data-count="shows"]')).toBe('0');
     expect(await textOf(page, '[data-count="site-ids"]')).toBe('0');
     expect(await textOf(page, '[data-count="watchlist"]')).toBe('3');

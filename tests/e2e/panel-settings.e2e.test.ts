@@ -132,13 +132,13 @@ describe.each(e2eBrowserKinds())('the panel\'s settings and shortcut in %s', (ki
     await waitForDeep(page, panelPart('[data-section="source"]'), { visible: true });
 
     await (await waitForDeep(page, panelPart('[data-action="close"]'), { visible: true })).click();
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000, polling: 100 });
     expect(await toggleLikeTheShortcut(launched, page)).toBe('expanded');
     await waitForDeep(page, panelPart('[data-section="source"]'), { visible: true });
     await page.waitForFunction(() => {
       const root = document.querySelector('backstory-panel')?.shadowRoot;
       return root?.activeElement === root?.querySelector('[data-backstory="panel"]');
-    }, { timeout: 5_000 });
+    }, { timeout: 5_000, polling: 100 });
   });
 
   it('the shortcut does nothing on a page without a story', async () => {

@@ -34,7 +34,7 @@ async function valueOf(popup: Page, selector: string): Promise<string> {
 /** Waits until `selector`'s value is `value` (a live query brought a change from elsewhere). */
 async function waitForValue(popup: Page, selector: string, value: string): Promise<void> {
   try {
-    await popup.waitForFunction((s: string, v: string) => (document.querySelector(s) as HTMLInputElement | null)?.value === v, { timeout: 10_000 }, selector, value);
+    await popup.waitForFunction((s: string, v: string) => (document.querySelector(s) as HTMLInputElement | null)?.value === v, { timeout: 10_000, polling: 100 }, selector, value);
   } catch (error) {
     const seen = await popup.$eval(selector, (element) => (element as HTMLInputElement).value).catch(() => '(no such element)');
     throw new Error(`${selector} never read ${JSON.stringify(value)}; it reads ${JSON.stringify(seen)} (${(error as Error).message})`);
@@ -97,7 +97,7 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     await popup.keyboard.press('Enter');
     await popup.waitForSelector(`${hit} [data-action="save-hit"][aria-pressed="true"]`, { timeout: 10_000 });
     await popup.waitForSelector(SOMOS_ITEM, { timeout: 10_000 });
-    await popup.waitForFunction(() => document.querySelector('[data-section="search"] [role="status"]')?.textContent?.includes('found for'), { timeout: 30_000 });
+    await popup.waitForFunction(() => document.querySelector('[data-section="search"] [role="status"]')?.textContent?.includes('found for'), { timeout: 30_000, polling: 100 });
     await popup.close();
   });
 
@@ -105,7 +105,7 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     const popup = await openPopup(launched);
     const status = '[data-section="search"] [role="status"]';
     await popup.type('[data-field="title-search"]', 'Paper Harbor');
-    await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent === 'No real story found for “Paper Harbor”.', { timeout: 30_000 }, status);
+    await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent === 'No real story found for “Paper Harbor”.', { timeout: 30_000, polling: 100 }, status);
     expect(await popup.$('[data-search-hit]')).toBeNull();
 
     await popup.type('[data-field="title-search"]', ' 2023');
@@ -121,9 +121,9 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     const popup = await openPopup(launched);
     await popup.waitForSelector(SOMOS_ITEM);
     await popup.select(`${SOMOS_ITEM} [data-field="status"]`, 'watched');
-    await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent?.startsWith('Watched on '), { timeout: 10_000 }, `${SOMOS_ITEM} [data-field="status-date"]`);
+    await popup.waitForFunction((s: string) => document.querySelector(s)?.textContent?.startsWith('Watched on '), { timeout: 10_000, polling: 100 }, `${SOMOS_ITEM} [data-field="status-date"]`);
     await typeNote(popup, 'pack:somos', 'Watched with <b>Mum</b>');
-    await popup.waitForFunction(() => document.querySelector('[data-section="watchlist"] .visually-hidden[role="status"]')?.textContent === 'Note saved for Somos..', { timeout: 10_000 });
+    await popup.waitForFunction(() => document.querySelector('[data-section="watchlist"] .visually-hidden[role="status"]')?.textContent === 'Note saved for Somos..', { timeout: 10_000, polling: 100 });
     await popup.close();
 
     const again = await openPopup(launched);
@@ -159,7 +159,7 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     await popup.select('[data-field="watchlist-filter"]', 'all');
 
     await popup.type('[data-field="watchlist-search"]', 'mum');
-    await popup.waitForFunction(() => document.querySelectorAll('[data-watchlist-item]').length === 1, { timeout: 5_000 });
+    await popup.waitForFunction(() => document.querySelectorAll('[data-watchlist-item]').length === 1, { timeout: 5_000, polling: 100 });
     expect(await shownKeys(popup)).toEqual(['pack:somos']);
     expect(await popup.$eval('[data-field="watchlist-count"]', (element) => element.textContent)).toBe('Showing 1 of 7');
     await popup.close();
@@ -215,7 +215,7 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     await waitForPanel(page);
     await page.waitForFunction(
       () => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-action="watchlist"]')?.getAttribute('aria-pressed') === 'true',
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
     );
     const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
     await popup.waitForSelector('[data-section="current"] [data-show-key="pack:somos"]', { timeout: 10_000 });
@@ -223,7 +223,7 @@ describe.each(e2eBrowserKinds())('the popup in %s', (kind) => {
     await popup.waitForSelector(SOMOS_ITEM, { hidden: true, timeout: 10_000 });
     await page.waitForFunction(
       () => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-action="watchlist"]')?.getAttribute('aria-pressed') === 'false',
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
     );
     expect(await attribute(await waitForDeep(page, SAVE), 'aria-pressed')).toBe('false');
     await popup.close();

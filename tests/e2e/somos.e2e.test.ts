@@ -28,7 +28,7 @@ const card = (id: string) => `a[data-uia="standard-card"][href="/browse?jbv=${id
 /** The popup, asked about the page's tab, says there is no story for `title`, and the page has no panel. */
 async function expectNoStoryOnFile(launched: LaunchedBrowser, page: Page, title: string): Promise<void> {
   const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
-  await popup.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000 });
+  await popup.waitForFunction(() => document.querySelector('[data-section="current"]')?.textContent?.includes('No real story on file'), { timeout: 10_000, polling: 100 });
   expect(await textOf(popup, '[data-section="current"]')).toContain(`No real story on file for “${title}”.`);
   await popup.close();
   expect(await page.$('backstory-panel')).toBeNull();
@@ -77,7 +77,7 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
     const save = await waitForDeep(page, SAVE, { visible: true });
     await save.focus();
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000, polling: 100 });
     expect(await page.$(DETAIL_MODAL)).not.toBeNull();
   });
 
@@ -143,7 +143,7 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
     await save.click();
     await page.waitForFunction(
       (selector: string) => document.querySelector('backstory-panel')?.shadowRoot?.querySelector(selector)?.getAttribute('aria-pressed') === 'true',
-      { timeout: 5_000 },
+      { timeout: 5_000, polling: 100 },
       '[data-action="watchlist"]',
     );
 
@@ -174,7 +174,7 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
     const save = await waitForDeep(page, SAVE, { visible: true });
     await save.focus();
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-backstory="panel"]'), { timeout: 5_000, polling: 100 });
 
     const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
     await (await popup.waitForSelector('[data-action="open-panel"]', { visible: true }))!.click();
@@ -184,7 +184,7 @@ describe.each(e2eBrowserKinds())('Somos. end to end in %s', (kind) => {
     await popup.waitForSelector('[data-watchlist-item]', { hidden: true, timeout: 10_000 });
     await page.waitForFunction(
       () => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('[data-action="watchlist"]')?.getAttribute('aria-pressed') === 'false',
-      { timeout: 5_000 },
+      { timeout: 5_000, polling: 100 },
     );
     await popup.close();
   });

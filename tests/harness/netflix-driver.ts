@@ -225,7 +225,7 @@ export async function typeSearch(
   }
   await page.keyboard.type(text);
   const query = await input.evaluate((el) => (el as HTMLInputElement).value);
-  await page.waitForFunction((path: string) => location.pathname + location.search === path, { timeout }, searchPath(query));
+  await page.waitForFunction((path: string) => location.pathname + location.search === path, { timeout, polling: 100 }, searchPath(query));
   if (expect) {
     await page.waitForFunction(
       (wanted: string, selector: string) => JSON.stringify([...document.querySelectorAll(selector)].map((a) => a.getAttribute('aria-label'))) === wanted,
