@@ -107,6 +107,41 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     await waitForBadge(page, badgeOf(PAPER_HARBOR.id));
   });
 
+  it('badges a card far along a long row once the viewer pages the row to it', async () => {
+    // Forty cards in a row that scrolls sideways (the fake site's own rows show one page at a
+    // time): only the row's first cards and its last are observed until the viewer moves along it.
+    const ids = Array.from({ length: 40 }, (_, i) => (i === 30 ? PAPER_HARBOR.id : String(81990000 + i)));
+    await page.evaluate((cardIds: string[], harbor: string) => {
+      const slots = cardIds
+        .map((id, i) => `<div data-virtual-slot="${i}" style="flex: 0 0 180px; min-height: 100px"><a href="/browse?jbv=${id}" tabindex="0" aria-label="${id === harbor ? 'Paper Harbor' : `Long row title ${i}`}" data-uia="standard-card"><div><img alt=""></div></a></div>`)
+        .join('');
+      const html = `<section class="carousel-row" id="long-row"><div><h2><p>A long row</p></h2></div><div data-uia="carousel-scroller" style="display: flex; overflow-x: auto">${slots}</div></section>`;
+      document.querySelector('section.carousel-row:not(#place-holder-carousel)')!.insertAdjacentHTML('afterend', html);
+      document.getElementById('long-row')!.scrollIntoView({ block: 'center', behavior: 'instant' });
+    }, ids, PAPER_HARBOR.id);
+    await waitForCardLookups(internet, ids.slice(0, 5));
+    expect(await page.$('#long-row backstory-badge')).toBeNull();
+    // Page by page, as the row's arrows do, until the card is in view.
+    const inView = () =>
+      page.$eval('#long-row [data-uia="carousel-scroller"]', (scroller) => {
+        const card = scroller.querySelector('[data-virtual-slot="30"]')!.getBoundingClientRect();
+        const box = scroller.getBoundingClientRect();
+        return card.left >= box.left && card.right <= box.right;
+      });
+    for (let pages = 0; !(await inView()); pages++) {
+      const scrolled = await page.$eval('#long-row [data-uia="carousel-scroller"]', (scroller) => {
+        scroller.scrollBy({ left: scroller.clientWidth, behavior: 'instant' });
+        return { left: scroller.scrollLeft, width: scroller.scrollWidth, client: scroller.clientWidth };
+      });
+      if (pages > 8) throw new Error(`the long row does not scroll to its card 30: ${JSON.stringify(scrolled)}`);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+    const badge = await waitForBadge(page, `#long-row ${badgeOf(PAPER_HARBOR.id)}`);
+    expect(await attribute(badge, 'data-show-key')).toBe('wd:Q990000001');
+    expect(await page.$$eval('#long-row backstory-badge', (badges) => badges.length)).toBe(1);
+    await page.evaluate(() => document.getElementById('long-row')!.remove());
+  });
+
   it('shows a one-line teaser on hover and on keyboard focus', async () => {
     const tooltip = `${badgeOf(SOMOS.id)} >>> [role="tooltip"]`;
     expect(await page.$eval(tooltip, (element) => getComputedStyle(element).display)).toBe('none');

@@ -23,6 +23,16 @@ export interface CardWatcherOptions {
   createIntersectionObserver?: (callback: IntersectionObserverCallback) => Observer;
 }
 
+/**
+ * A row that comes on screen has its first ROW_WINDOW cards observed and its last ROW_TAIL: a
+ * carousel shows at most ROW_VIEW of them before anyone moves along it, and wraps around to its
+ * end. A card after ROW_VIEW or of the tail on screen means the viewer moves along the row: from
+ * then on all its cards are observed.
+ */
+export const ROW_VIEW = 8;
+export const ROW_WINDOW = 12;
+export const ROW_TAIL = 2;
+
 /** Attributes that, when they change on a card element, may make it another title. */
 const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 
@@ -31,7 +41,8 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
  *
  * Two levels of intersection observers keep the cost proportional to what is on screen, not to
  * what the page holds: the rows (the adapter's card groups) are always observed, and their cards
- * only while the row is on screen. Cards outside any row are observed themselves. After the first
+ * only while the row is on screen, a long row's only in its window until the viewer moves along it
+ * (ROW_WINDOW). Cards outside any row are observed themselves. After the first
  * pass only added subtrees are queried (one pass per animation frame); removed cards and rows are
  * unobserved, so nothing detached is kept alive.
  */
@@ -42,8 +53,12 @@ export function followCards(options: CardWatcherOptions) {
   const observing = new WeakSet<Element>();
   const reported = new WeakSet<Element>();
   const watchedGroups = new WeakSet<Element>();
-  /** Rows that have come on screen: their cards are observed. */
-  const openedGroups = new WeakSet<Element>();
+  /** Rows on screen, with the cards observed in them: let go when the row leaves. */
+  const rowsOnScreen = new WeakMap<Element, Element[]>();
+  /** Rows the viewer moved along: all their cards are observed whenever they are on screen. */
+  const wholeRows = new WeakSet<Element>();
+  /** Cards whose coming on screen makes their row whole. */
+  const windowEnds = new WeakSet<Element>();
   let addedNodes: Node[] = [];
   let removed: Node[] = [];
   let changed = new Set<Element>();
@@ -52,20 +67,28 @@ export function followCards(options: CardWatcherOptions) {
 
   const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
 
-  // Only the rows on screen have their cards watched: the browser computes every observed card's
-  // intersection in every frame that changes layout, and on a page of thousands of cards that
-  // cost more than all of our scripts (issue #4's benchmark, "intersection observers").
+  // Only the rows on screen have cards watched, and of a row first only its window: the browser
+  // computes every observed card's intersection in every frame that changes layout, and observing
+  // or letting go of a card costs a few microseconds; on a page of thousands of cards that cost more
+  // than all of our scripts (issue #4's benchmark).
   const groupObserver = createObserver((entries) => {
     if (stopped) return;
     for (const { target, isIntersecting } of entries) {
-      if (!target.isConnected || isIntersecting === openedGroups.has(target)) continue;
+      if (!target.isConnected || isIntersecting === rowsOnScreen.has(target)) continue;
+      if (!isIntersecting) {
+        rowsOnScreen.get(target)!.forEach(unobserve);
+        rowsOnScreen.delete(target);
+        continue;
+      }
+      const observed: Element[] = [];
+      rowsOnScreen.set(target, observed);
+      // Read by index: only the cards taken get a wrapper in this script's world.
       const cards = target.querySelectorAll(groupCards);
-      if (isIntersecting) {
-        openedGroups.add(target);
-        cards.forEach(observe);
-      } else {
-        openedGroups.delete(target);
-        cards.forEach(unobserve);
+      const whole = wholeRows.has(target);
+      for (let i = 0; i < cards.length; i++) {
+        if (!whole && i >= ROW_WINDOW && i < cards.length - ROW_TAIL) continue;
+        if (i >= ROW_VIEW) windowEnds.add(cards[i]!);
+        observeIn(observed, cards[i]!);
       }
     }
   });
@@ -75,15 +98,33 @@ export function followCards(options: CardWatcherOptions) {
     const url = readUrl();
     const batch: CardBatch = new Map();
     const seen: SeenCard[] = [];
-    for (const entry of entries) {
-      if (!entry.isIntersecting || !entry.target.isConnected) continue;
-      const card = readSafely(entry.target, url, batch);
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting || !target.isConnected) continue;
+      if (windowEnds.has(target)) widen(target);
+      const card = readSafely(target, url, batch);
       if (!card) continue;
-      reported.add(entry.target);
-      seen.push({ element: entry.target, card });
+      // Read once is enough: only a change of its attributes or its removal (both seen by the
+      // mutation observer) can make it another title.
+      unobserve(target);
+      reported.add(target);
+      seen.push({ element: target, card });
     }
     if (seen.length > 0) onVisible(seen);
   });
+
+  /** The card's row has all of its cards observed from now on. */
+  function widen(card: Element): void {
+    const row = groupSelector && card.closest(groupSelector);
+    const observed = row && rowsOnScreen.get(row);
+    if (!observed || wholeRows.has(row)) return;
+    wholeRows.add(row);
+    row.querySelectorAll(groupCards).forEach((card) => observeIn(observed, card));
+  }
+
+  function observeIn(observed: Element[], card: Element): void {
+    observed.push(card);
+    observe(card);
+  }
 
   /** Page markup is untrusted: whatever a card holds, the page never sees an error from us. */
   function readSafely(element: Element, url: URL, batch: CardBatch): CardSighting | null {
@@ -95,7 +136,7 @@ export function followCards(options: CardWatcherOptions) {
   }
 
   function observe(card: Element): void {
-    if (observing.has(card)) return;
+    if (observing.has(card) || reported.has(card)) return;
     observing.add(card);
     cardObserver.observe(card);
   }
@@ -125,8 +166,10 @@ export function followCards(options: CardWatcherOptions) {
   /** A card found in the page: watched now if it has no row or its row is near, else when its row comes near. */
   function consider(card: Element): void {
     const group = groupSelector ? card.closest(groupSelector) : null;
-    if (!group || openedGroups.has(group)) observe(card);
-    else watchGroup(group);
+    const observed = group && rowsOnScreen.get(group);
+    if (observed) observeIn(observed, card);
+    else if (group) watchGroup(group);
+    else observe(card);
   }
 
   /**
@@ -137,7 +180,8 @@ export function followCards(options: CardWatcherOptions) {
   function added(node: Element): void {
     const group = groupSelector ? node.closest(groupSelector) : null;
     if (group) {
-      if (openedGroups.has(group)) within(node, groupCards).forEach(observe);
+      const observed = rowsOnScreen.get(group);
+      if (observed) within(node, groupCards).forEach((card) => observeIn(observed, card));
       else watchGroup(group);
       return;
     }

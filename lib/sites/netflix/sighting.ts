@@ -4,12 +4,8 @@ type SightingFields = Omit<Sighting, 'site' | 'surface'>;
 
 /** A Netflix sighting without keys for what was not seen, so it survives structured cloning and strict equality. */
 export function netflixSighting(surface: Surface, fields: SightingFields): Sighting {
-  const sighting: Sighting = { site: 'netflix', surface };
-  if (fields.siteId !== undefined) sighting.siteId = fields.siteId;
-  if (fields.playableId !== undefined) sighting.playableId = fields.playableId;
-  if (fields.title !== undefined) sighting.title = fields.title;
-  if (fields.year !== undefined) sighting.year = fields.year;
-  if (fields.kind !== undefined) sighting.kind = fields.kind;
+  const sighting: Sighting = { site: 'netflix', surface, ...fields };
+  for (const key of Object.keys(sighting) as (keyof Sighting)[]) if (sighting[key] === undefined) delete sighting[key];
   return sighting;
 }
 

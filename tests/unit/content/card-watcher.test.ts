@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { followCards, type SeenCard } from '../../../lib/content/badges/card-watcher';
+import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, type SeenCard } from '../../../lib/content/badges/card-watcher';
 import { netflix } from '../../../lib/sites/netflix';
 
 /** jsdom has no IntersectionObserver: this one reports what the test says is on screen. */
@@ -119,27 +119,32 @@ describe('card watcher', () => {
   });
 
   it('observes the cards of the rows on screen only, and lets them go when their row leaves', async () => {
-    document.body.innerHTML = Array.from({ length: 40 }, (_, r) => row(Array.from({ length: 50 }, (_, i) => card(String(81000000 + r * 50 + i), `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
+    // Rows of ROW_WINDOW cards or fewer are observed whole.
+    document.body.innerHTML = Array.from({ length: 40 }, (_, r) => row(Array.from({ length: ROW_WINDOW }, (_, i) => card(String(81000000 + r * 50 + i), `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
     const { rows, intersections, onGone, onVisible, readCard } = start(netflix, { rowsNear: false });
     expect(rows.observed.size).toBe(40);
     expect(intersections.observed.size).toBe(0);
     const [first, second] = [document.getElementById('row-0')!, document.getElementById('row-1')!];
     rows.show(first, second);
-    expect(intersections.observed.size).toBe(100);
+    expect(intersections.observed.size).toBe(2 * ROW_WINDOW);
     // Reported again (a row coming back) changes nothing.
     rows.show(first);
-    expect(intersections.observed.size).toBe(100);
+    expect(intersections.observed.size).toBe(2 * ROW_WINDOW);
     const seen = first.querySelector('a')!;
     intersections.show(seen);
     expect(readCard).toHaveBeenCalledTimes(1);
+    // Read once, a card is let go: only a change the mutation observer sees makes it another title.
+    expect(intersections.observed.has(seen)).toBe(false);
+    expect(intersections.observed.size).toBe(2 * ROW_WINDOW - 1);
     // Rows stay watched, for when they leave the screen and come back.
     expect(rows.observed.size).toBe(40);
     // Cards a row gets later are watched at once.
     first.querySelector('[data-uia="carousel-scroller"]')!.insertAdjacentHTML('beforeend', card('81009999', 'Late'));
     await flush();
-    expect(intersections.observed.size).toBe(101);
+    expect(intersections.observed.size).toBe(2 * ROW_WINDOW);
+    expect(intersections.observed.has(link('81009999'))).toBe(true);
     rows.hide(first);
-    expect(intersections.observed.size).toBe(50);
+    expect(intersections.observed.size).toBe(ROW_WINDOW);
     expect([...intersections.observed].every((element) => second.contains(element))).toBe(true);
     // Off screen is not gone: a badge already placed stays.
     expect(onGone).not.toHaveBeenCalled();
@@ -149,17 +154,60 @@ describe('card watcher', () => {
     expect(onGone).toHaveBeenCalledWith(seen);
     expect(intersections.observed.has(seen)).toBe(false);
     rows.show(first);
-    expect(intersections.observed.size).toBe(101);
+    expect(intersections.observed.has(seen)).toBe(true);
     intersections.show(seen);
     expect(onVisible.mock.lastCall![0][0]!.card.sighting.title).toBe('T 0 0, renamed');
+    // A card read before is not read again when its row comes back.
+    const other = first.querySelectorAll('a')[1]!;
+    intersections.show(other);
+    rows.hide(first);
+    rows.show(first);
+    expect(intersections.observed.has(other)).toBe(false);
+    expect(readCard).toHaveBeenCalledTimes(3);
+  });
+
+  it("observes a long row's window and tail, and all of it once the viewer moves along the row", () => {
+    const ids = (r: number) => Array.from({ length: 50 }, (_, i) => String(81000000 + r * 100 + i));
+    document.body.innerHTML = [0, 1, 2].map((r) => row(ids(r).map((id, i) => card(id, `T ${r} ${i}`)).join(''), `id="row-${r}"`)).join('');
+    const { rows, intersections, onVisible } = start(netflix, { rowsNear: false });
+    const [first, second, third] = [0, 1, 2].map((r) => document.getElementById(`row-${r}`)!);
+    const observedIn = (element: Element) => [...element.querySelectorAll('a')].filter((card) => intersections.observed.has(card));
+    const windowOf = (r: number) => [...ids(r).slice(0, ROW_WINDOW), ...ids(r).slice(-ROW_TAIL)].map(link);
+    /** Every card of row `r` but those already read (read once, a card is let go). */
+    const allBut = (r: number, read: string[]) => ids(r).filter((id) => !read.includes(id)).map(link);
+    rows.show(first!, second!, third!);
+    for (const [r, element] of [first!, second!, third!].entries()) expect(observedIn(element)).toEqual(windowOf(r));
+    // What a row shows before anyone moves along it.
+    const inView = ids(0).slice(0, ROW_VIEW);
+    intersections.show(...inView.map(link));
+    expect(observedIn(first!)).toEqual(windowOf(0).filter((card) => !inView.map(link).includes(card)));
+    // A card after those on screen: the viewer paged forward.
+    intersections.show(link(ids(0)[ROW_VIEW]!));
+    expect(observedIn(first!)).toEqual(allBut(0, [...inView, ids(0)[ROW_VIEW]!]));
+    // A card of the tail on screen: the carousel wrapped around to its end.
+    intersections.show(link(ids(1).at(-1)!));
+    expect(observedIn(second!)).toEqual(allBut(1, [ids(1).at(-1)!]));
+    // The third row, untouched, keeps its window.
+    expect(observedIn(third!)).toEqual(windowOf(2));
+    // Cards observed by widening are read when they come on screen.
+    intersections.show(link(ids(0)[30]!));
+    expect(onVisible.mock.lastCall![0].map((seen) => seen.card.sighting.siteId)).toEqual([ids(0)[30]]);
+    // A row the viewer moved along is observed whole when it comes back; the others get their window again.
+    rows.hide(first!, third!);
+    expect(observedIn(first!)).toEqual([]);
+    rows.show(first!, third!);
+    expect(observedIn(first!)).toEqual(allBut(0, [...inView, ids(0)[ROW_VIEW]!, ids(0)[30]!]));
+    expect(observedIn(third!)).toEqual(windowOf(2));
   });
 
   it('forgets removed cards (unobserved, reported gone) but keeps a card the page only moved', async () => {
-    document.body.innerHTML = row(card('80990017', 'Somos.'), 'id="a"') + row(card('80990042', 'The Lantern Keepers'), 'id="b"');
+    document.body.innerHTML = row(card('80990017', 'Somos.') + card('80990018', 'Not yet seen'), 'id="a"') + row(card('80990042', 'The Lantern Keepers'), 'id="b"');
     const { intersections, onGone } = start();
     const somos = link('80990017');
+    const unseen = link('80990018');
     const lantern = link('80990042');
     intersections.show(somos, lantern);
+    expect(intersections.observed.has(unseen)).toBe(true);
     document.getElementById('a')!.remove();
     const b = document.getElementById('b')!;
     b.remove();
@@ -167,7 +215,11 @@ describe('card watcher', () => {
     await flush();
     expect(onGone).toHaveBeenCalledTimes(1);
     expect(onGone).toHaveBeenCalledWith(somos);
-    expect(intersections.observed.has(somos)).toBe(false);
+    expect(intersections.observed.has(unseen)).toBe(false);
+    // The moved card is still followed: a change of title is noticed.
+    lantern.setAttribute('aria-label', 'Another title');
+    await flush();
+    expect(onGone).toHaveBeenLastCalledWith(lantern);
     expect(intersections.observed.has(lantern)).toBe(true);
   });
 
