@@ -87,7 +87,7 @@ export function followCards(options: CardWatcherOptions) {
       const whole = wholeRows.has(target);
       for (let i = 0; i < cards.length; i++) {
         if (!whole && i >= ROW_WINDOW && i < cards.length - ROW_TAIL) continue;
-        if (i >= ROW_VIEW) windowEnds.add(cards[i]!);
+        if (!whole && i >= ROW_VIEW) windowEnds.add(cards[i]!);
         observeIn(observed, cards[i]!);
       }
     }
@@ -121,9 +121,9 @@ export function followCards(options: CardWatcherOptions) {
     row.querySelectorAll(groupCards).forEach((card) => observeIn(observed, card));
   }
 
+  /** Observes a card of a row on screen; the row's list holds only what this started observing. */
   function observeIn(observed: Element[], card: Element): void {
-    observed.push(card);
-    observe(card);
+    if (observe(card)) observed.push(card);
   }
 
   /** Page markup is untrusted: whatever a card holds, the page never sees an error from us. */
@@ -135,10 +135,12 @@ export function followCards(options: CardWatcherOptions) {
     }
   }
 
-  function observe(card: Element): void {
-    if (observing.has(card) || reported.has(card)) return;
+  /** Whether this started observing the card (not already observed, not read already). */
+  function observe(card: Element): boolean {
+    if (observing.has(card) || reported.has(card)) return false;
     observing.add(card);
     cardObserver.observe(card);
+    return true;
   }
 
   function unobserve(card: Element): void {
