@@ -8,7 +8,7 @@
 import { NETFLIX_HOSTS } from './hosts';
 import type { FocusSighting, SiteAdapter } from './types';
 import { CARD_ELEMENTS, CARD_LINKS, readCard } from './netflix/cards';
-import { CARD } from './netflix/selectors';
+import { CARD_GROUPS } from './netflix/selectors';
 import { isTitlePath, isWatchPath, titlePathId, watchPathId } from './netflix/ids';
 import { detailFocus, findDetailDialog } from './netflix/modal';
 import { titlePageFocus } from './netflix/title-page';
@@ -33,7 +33,7 @@ export const netflix: SiteAdapter = {
   hosts: NETFLIX_HOSTS,
   focus: netflixFocus,
   cardElements: CARD_ELEMENTS,
-  cardGroups: CARD.groups,
+  cardGroups: CARD_GROUPS,
   groupCardElements: CARD_LINKS,
   readCard,
 };

@@ -9,22 +9,31 @@ import type { CardBatch, CardSighting } from '../types';
 import { isExcluded, isExcludedIn } from './dom';
 import { jbvId, linkJbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
 import { isMiniDialog, miniModalCard } from './modal';
-import { CARD, MODAL } from './selectors';
+import {
+  CARD_CAROUSEL,
+  CARD_GAME,
+  CARD_HOSTS,
+  CARD_LEGACY_IN_CONTAINER,
+  CARD_LEGACY_SLIDER_REFOCUS,
+  CONTINUE_WATCHING_ROW,
+  MODAL_DIALOG,
+  MODAL_MINI_BY_CLASS,
+} from './selectors';
 import { netflixSighting } from './sighting';
 import { titleFromCardLabel } from './text';
 
-const LEGACY_CARD = `${CARD.legacyInContainer}, ${CARD.legacySliderRefocus}`;
+const LEGACY_CARD = `${CARD_LEGACY_IN_CONTAINER}, ${CARD_LEGACY_SLIDER_REFOCUS}`;
 
 /** Card links of both eras: what rows and galleries hold. */
-export const CARD_LINKS = `${CARD.carousel}, ${LEGACY_CARD}`;
+export const CARD_LINKS = `${CARD_CAROUSEL}, ${LEGACY_CARD}`;
 
 /** Every element `readCard` may find a title on: card links and the mini modal. */
-export const CARD_ELEMENTS = [CARD_LINKS, MODAL.dialog, MODAL.miniByClass].join(', ');
+export const CARD_ELEMENTS = [CARD_LINKS, MODAL_DIALOG, MODAL_MINI_BY_CLASS].join(', ');
 
 /** The title one card element shows, or null (a game, a region naming other titles, no ID or title). */
 export function readCard(element: Element, url: URL, batch?: CardBatch): CardSighting | null {
   if (batch ? isExcludedIn(element, batch) : isExcluded(element)) return null;
-  if (element.matches(CARD.carousel)) return carouselCard(element, url);
+  if (element.matches(CARD_CAROUSEL)) return carouselCard(element, url);
   if (element.matches(LEGACY_CARD)) return legacyCard(element, url);
   if (isMiniDialog(element)) return miniModalCard(element.ownerDocument, url, element) ?? null;
   return null;
@@ -48,7 +57,7 @@ function legacyCard(link: Element, url: URL): CardSighting | null {
   const target = linkTarget(link, url);
   if (!target) return null;
   const watchId = watchPathId(target);
-  const resumesEpisode = link.closest(CARD.continueWatchingRow) !== null;
+  const resumesEpisode = link.closest(CONTINUE_WATCHING_ROW) !== null;
   const siteId = tctxVideoId(target) ?? jbvId(target) ?? titlePathId(target) ?? (resumesEpisode ? undefined : watchId);
   const title = titleFromCardLabel(link.getAttribute('aria-label'));
   if (siteId === undefined || title === undefined) return null;
@@ -57,12 +66,12 @@ function legacyCard(link: Element, url: URL): CardSighting | null {
 
 /** Game rows are games throughout; a row with a single game tile is skipped whole. */
 function isInGameRow(link: Element): boolean {
-  if (link.matches(CARD.gameCard)) return true;
-  return link.closest('section')?.querySelector(CARD.gameCard) != null;
+  if (link.matches(CARD_GAME)) return true;
+  return link.closest('section')?.querySelector(CARD_GAME) != null;
 }
 
 function badgeHost(link: Element): Element {
-  for (const selector of CARD.hosts) {
+  for (const selector of CARD_HOSTS) {
     const host = link.closest(selector);
     if (host) return host;
   }

@@ -3,7 +3,7 @@
  * type, broken JSON. Nothing here throws.
  */
 import type { ShowKind } from '../../model';
-import { TITLE_PAGE } from './selectors';
+import { TITLE_PAGE_JSON_LD } from './selectors';
 import { cleanTitle, yearFrom } from './text';
 
 export interface TitleLinkedData {
@@ -19,7 +19,7 @@ const MAX_DEPTH = 4;
 
 /** The first Movie or TVSeries node across the page's JSON-LD scripts. */
 export function titleLinkedData(doc: Document): TitleLinkedData | undefined {
-  for (const script of Array.from(doc.querySelectorAll(TITLE_PAGE.jsonLd))) {
+  for (const script of Array.from(doc.querySelectorAll(TITLE_PAGE_JSON_LD))) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_LENGTH) continue;
     const node = findTitleNode(parseJson(text), 0);

@@ -7,7 +7,25 @@ import type { ShowKind } from '../../model';
 import type { CardSighting, FocusSighting, PanelAnchor } from '../types';
 import { firstIncluded, firstValue } from './dom';
 import { jbvId, linkTarget, tctxVideoId, titlePathId, watchPathId } from './ids';
-import { MODAL } from './selectors';
+import {
+  MODAL_ABOUT_TITLE,
+  MODAL_BOXART,
+  MODAL_DETAILS_METADATA,
+  MODAL_DETAIL_BY_CLASS,
+  MODAL_DETAIL_SUFFIX,
+  MODAL_DETAIL_WRAPPER,
+  MODAL_DIALOG,
+  MODAL_DURATION,
+  MODAL_EPISODE_SELECTOR,
+  MODAL_MINI_BY_CLASS,
+  MODAL_MINI_SUFFIX,
+  MODAL_PLAYER_CONTAINER,
+  MODAL_PLAY_BUTTON,
+  MODAL_STORY_ART,
+  MODAL_TITLE_LINK,
+  MODAL_TITLE_TREATMENT_LOGO,
+  MODAL_YEAR,
+} from './selectors';
 import { isUseful, netflixSighting } from './sighting';
 import { cleanTitle, kindFromDuration, titleFromModalTabTitle, yearFrom } from './text';
 
@@ -15,20 +33,20 @@ type Flavour = 'detail' | 'mini';
 
 export function findDetailDialog(doc: Document): Element | undefined {
   return (
-    findDialogBySuffix(doc, MODAL.detailSuffix) ??
-    doc.querySelector(MODAL.detailByClass) ??
-    doc.querySelector(MODAL.detailWrapper) ??
+    findDialogBySuffix(doc, MODAL_DETAIL_SUFFIX) ??
+    doc.querySelector(MODAL_DETAIL_BY_CLASS) ??
+    doc.querySelector(MODAL_DETAIL_WRAPPER) ??
     undefined
   );
 }
 
 export function isMiniDialog(element: Element): boolean {
-  if (element.matches(MODAL.miniByClass)) return true;
-  return element.matches(MODAL.dialog) && (element.getAttribute('data-uia') ?? '').endsWith(MODAL.miniSuffix);
+  if (element.matches(MODAL_MINI_BY_CLASS)) return true;
+  return element.matches(MODAL_DIALOG) && (element.getAttribute('data-uia') ?? '').endsWith(MODAL_MINI_SUFFIX);
 }
 
 function findDialogBySuffix(doc: Document, suffix: string): Element | undefined {
-  return Array.from(doc.querySelectorAll(MODAL.dialog)).find((dialog) =>
+  return Array.from(doc.querySelectorAll(MODAL_DIALOG)).find((dialog) =>
     (dialog.getAttribute('data-uia') ?? '').endsWith(suffix),
   );
 }
@@ -58,7 +76,7 @@ export function detailFocus(doc: Document, url: URL, dialog: Element, idFromPage
 export function miniModalCard(doc: Document, url: URL, dialog: Element): CardSighting | undefined {
   const kind = modalKind(dialog, 'mini');
   const play = playLinkIds(dialog, url);
-  const titleLinkId = firstValue(dialog, MODAL.titleLink, (link) => {
+  const titleLinkId = firstValue(dialog, MODAL_TITLE_LINK, (link) => {
     const target = linkTarget(link, url);
     return target && titlePathId(target);
   });
@@ -71,7 +89,7 @@ export function miniModalCard(doc: Document, url: URL, dialog: Element): CardSig
       title: modalTitle(doc, dialog, 'mini'),
       kind,
     }),
-    host: dialog.querySelector(MODAL.playerContainer) ?? dialog,
+    host: dialog.querySelector(MODAL_PLAYER_CONTAINER) ?? dialog,
   };
 }
 
@@ -80,24 +98,24 @@ export function miniModalCard(doc: Document, url: URL, dialog: Element): CardSig
  * Its `tctx` names the show or film either way.
  */
 function playLinkIds(dialog: Element, url: URL): { confirmedId?: string; watchId?: string } {
-  const play = firstIncluded(dialog, MODAL.playButton);
+  const play = firstIncluded(dialog, MODAL_PLAY_BUTTON);
   const target = play && linkTarget(play, url);
   return target ? { confirmedId: tctxVideoId(target), watchId: watchPathId(target) } : {};
 }
 
 function modalTitle(doc: Document, dialog: Element, flavour: Flavour): string | undefined {
-  const player = dialog.querySelector(MODAL.playerContainer) ?? dialog;
+  const player = dialog.querySelector(MODAL_PLAYER_CONTAINER) ?? dialog;
   const altText = (image: Element) => cleanTitle(image.getAttribute('alt'));
-  const fromArt = firstValue(player, MODAL.storyArt, altText) ?? firstValue(player, MODAL.boxart, altText);
+  const fromArt = firstValue(player, MODAL_STORY_ART, altText) ?? firstValue(player, MODAL_BOXART, altText);
   if (fromArt !== undefined) return fromArt;
   if (flavour === 'detail') {
-    const fromAbout = firstValue(dialog, MODAL.aboutTitle, (strong) => cleanTitle(strong.textContent));
+    const fromAbout = firstValue(dialog, MODAL_ABOUT_TITLE, (strong) => cleanTitle(strong.textContent));
     if (fromAbout !== undefined) return fromAbout;
     // The tab names the modal's title only while a detail modal is open.
     const fromTab = titleFromModalTabTitle(doc.title);
     if (fromTab !== undefined) return fromTab;
   }
-  return firstValue(player, MODAL.titleTreatmentLogo, altText);
+  return firstValue(player, MODAL_TITLE_TREATMENT_LOGO, altText);
 }
 
 /**
@@ -105,20 +123,20 @@ function modalTitle(doc: Document, dialog: Element, flavour: Flavour): string | 
  * beats the duration label.
  */
 function modalKind(dialog: Element, flavour: Flavour): ShowKind | undefined {
-  const metadata = (flavour === 'detail' ? dialog.querySelector(MODAL.detailsMetadata) : null) ?? dialog;
-  const durationKind = kindFromDuration(firstIncluded(metadata, MODAL.duration)?.textContent);
+  const metadata = (flavour === 'detail' ? dialog.querySelector(MODAL_DETAILS_METADATA) : null) ?? dialog;
+  const durationKind = kindFromDuration(firstIncluded(metadata, MODAL_DURATION)?.textContent);
   if (durationKind === 'miniseries') return 'miniseries';
-  if (dialog.querySelector(MODAL.episodeSelector) !== null) return 'series';
+  if (dialog.querySelector(MODAL_EPISODE_SELECTOR) !== null) return 'series';
   return durationKind;
 }
 
 /** Only the title's own metadata block: More Like This cards carry a `.year` each. */
 function detailYear(dialog: Element): number | undefined {
-  const metadata = dialog.querySelector(MODAL.detailsMetadata);
-  return metadata ? yearFrom(firstIncluded(metadata, MODAL.year)?.textContent) : undefined;
+  const metadata = dialog.querySelector(MODAL_DETAILS_METADATA);
+  return metadata ? yearFrom(firstIncluded(metadata, MODAL_YEAR)?.textContent) : undefined;
 }
 
 function detailAnchor(dialog: Element): PanelAnchor {
-  const metadata = dialog.querySelector(MODAL.detailsMetadata);
+  const metadata = dialog.querySelector(MODAL_DETAILS_METADATA);
   return metadata ? { element: metadata, placement: 'after' } : { element: dialog, placement: 'append' };
 }

@@ -7,7 +7,16 @@ import type { ShowKind } from '../../model';
 import type { FocusSighting, PanelAnchor } from '../types';
 import { allIncluded, firstIncluded, firstValue } from './dom';
 import { titleLinkedData } from './json-ld';
-import { TITLE_PAGE } from './selectors';
+import {
+  TITLE_PAGE_LODP_METADATA,
+  TITLE_PAGE_LODP_METADATA_ITEMS,
+  TITLE_PAGE_LODP_TITLE,
+  TITLE_PAGE_NMTITLE_HERO,
+  TITLE_PAGE_NMTITLE_RUNTIME,
+  TITLE_PAGE_NMTITLE_TITLE,
+  TITLE_PAGE_NMTITLE_YEAR,
+  TITLE_PAGE_OG_TITLE,
+} from './selectors';
 import { netflixSighting } from './sighting';
 import { cleanTitle, kindFromDuration, titleFromTitlePageTabTitle, yearFrom } from './text';
 
@@ -25,19 +34,19 @@ export function titlePageFocus(doc: Document, siteId: string): FocusSighting | n
 }
 
 function tabTitle(doc: Document): string | undefined {
-  const ogTitle = doc.querySelector(TITLE_PAGE.ogTitle)?.getAttribute('content');
+  const ogTitle = doc.querySelector(TITLE_PAGE_OG_TITLE)?.getAttribute('content');
   return (ogTitle ? titleFromTitlePageTabTitle(ogTitle) : undefined) ?? titleFromTitlePageTabTitle(doc.title);
 }
 
 function headingTitle(doc: Document): string | undefined {
   const text = (element: Element) => cleanTitle(element.textContent);
-  return firstValue(doc, TITLE_PAGE.nmtitleTitle, text) ?? firstValue(doc, TITLE_PAGE.lodpTitle, text);
+  return firstValue(doc, TITLE_PAGE_NMTITLE_TITLE, text) ?? firstValue(doc, TITLE_PAGE_LODP_TITLE, text);
 }
 
 function visibleYear(doc: Document): number | undefined {
   return (
-    yearFrom(firstIncluded(doc, TITLE_PAGE.nmtitleYear)?.textContent) ??
-    firstValue(doc, TITLE_PAGE.lodpMetadataItems, (item) => {
+    yearFrom(firstIncluded(doc, TITLE_PAGE_NMTITLE_YEAR)?.textContent) ??
+    firstValue(doc, TITLE_PAGE_LODP_METADATA_ITEMS, (item) => {
       const text = cleanTitle(item.textContent);
       return text !== undefined && /^\d{4}$/.test(text) ? yearFrom(text) : undefined;
     })
@@ -46,7 +55,7 @@ function visibleYear(doc: Document): number | undefined {
 
 /** "Limited Series", "N Seasons" or "1h 44m": the nmtitle runtime, or an LODP metadata item. */
 function metadataKind(doc: Document): ShowKind | undefined {
-  return allIncluded(doc, `${TITLE_PAGE.nmtitleRuntime}, ${TITLE_PAGE.lodpMetadataItems}`)
+  return allIncluded(doc, `${TITLE_PAGE_NMTITLE_RUNTIME}, ${TITLE_PAGE_LODP_METADATA_ITEMS}`)
     .map((item) => kindFromDuration(item.textContent))
     .find((kind) => kind !== undefined);
 }
@@ -58,7 +67,7 @@ function refineKind(linkedDataKind: ShowKind | undefined, pageKind: ShowKind | u
 }
 
 function titlePageAnchor(doc: Document): PanelAnchor | undefined {
-  const after = doc.querySelector(TITLE_PAGE.lodpMetadata) ?? doc.querySelector(TITLE_PAGE.nmtitleHero);
+  const after = doc.querySelector(TITLE_PAGE_LODP_METADATA) ?? doc.querySelector(TITLE_PAGE_NMTITLE_HERO);
   if (after) return { element: after, placement: 'after' };
   const body = doc.body ?? doc.documentElement;
   return body ? { element: body, placement: 'overlay' } : undefined;

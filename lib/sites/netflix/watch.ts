@@ -8,7 +8,12 @@ import type { ShowKind } from '../../model';
 import type { FocusSighting, PanelAnchor } from '../types';
 import { firstIncluded } from './dom';
 import { tctxVideoId } from './ids';
-import { WATCH } from './selectors';
+import {
+  WATCH_EVIDENCE_EPISODE_TITLE,
+  WATCH_EVIDENCE_OVERLAY,
+  WATCH_PANEL_HOSTS,
+  WATCH_VIDEO_TITLE,
+} from './selectors';
 import { netflixSighting } from './sighting';
 import { cleanTitle, isEpisodeMarker } from './text';
 
@@ -38,7 +43,7 @@ export function playerFocus(doc: Document, url: URL, playableId: string): FocusS
  * an `h4`, the first text is the title unless it is already the marker.
  */
 function videoTitle(doc: Document): PlayerTitle | undefined {
-  const container = firstIncluded(doc, WATCH.videoTitle);
+  const container = firstIncluded(doc, WATCH_VIDEO_TITLE);
   if (!container) return undefined;
   const isSeries = Array.from(container.querySelectorAll('*')).some(
     (element) => element.children.length === 0 && isEpisodeMarker(element.textContent),
@@ -51,10 +56,10 @@ function videoTitle(doc: Document): PlayerTitle | undefined {
 }
 
 function evidenceOverlayTitle(doc: Document): PlayerTitle | undefined {
-  const overlay = firstIncluded(doc, WATCH.evidenceOverlay);
+  const overlay = firstIncluded(doc, WATCH_EVIDENCE_OVERLAY);
   const title = cleanTitle(overlay?.querySelector('h2')?.textContent);
   if (!overlay || title === undefined) return undefined;
-  const isSeries = overlay.querySelector(WATCH.evidenceEpisodeTitle) !== null;
+  const isSeries = overlay.querySelector(WATCH_EVIDENCE_EPISODE_TITLE) !== null;
   return { title, kind: isSeries ? 'series' : 'film' };
 }
 
@@ -69,7 +74,7 @@ function firstText(container: Element): string | undefined {
 
 function watchAnchor(doc: Document): PanelAnchor | undefined {
   const element =
-    WATCH.panelHosts.map((selector) => doc.querySelector(selector)).find((host) => host !== null) ??
+    WATCH_PANEL_HOSTS.map((selector) => doc.querySelector(selector)).find((host) => host !== null) ??
     doc.body ??
     doc.documentElement;
   return element ? { element, placement: 'overlay' } : undefined;
