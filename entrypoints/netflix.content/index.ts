@@ -67,7 +67,7 @@ function start() {
     onChange: (focus) => void controller.focusChanged(focus),
     onSame: (focus) => controller.focusUnchanged(focus),
   });
-  const cards = followCards({ doc: document, adapter: netflix, readUrl, schedule, onVisible: badges.visible, onGone: badges.gone });
+  const cards = followCards({ doc: document, adapter: netflix, readUrl, schedule, onVisible: badges.visible, onGone: badges.gone, known: badges.known });
   const stopListening = listenForExtensionRequests(controller, { readPageNow: watcher.checkNow, onCardAnswers: badges.receive });
   return {
     requestCheck: watcher.requestCheck,

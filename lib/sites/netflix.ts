@@ -36,4 +36,6 @@ export const netflix: SiteAdapter = {
   cardGroups: CARD_GROUPS,
   groupCardElements: CARD_LINKS,
   readCard,
+  // Every card link's href holds its title's ID (jbv=, /watch/, tctx's Video:); IDs are digits only.
+  cardsShowing: (ids) => ids.map((id) => `a[href*="${id}"]`).join(),
 };

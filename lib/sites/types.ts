@@ -46,6 +46,11 @@ export interface SiteAdapter {
    */
   groupCardElements?: string;
   /**
+   * A selector for the elements that may be cards of these IDs (`readCard` decides), so a watcher
+   * can find the cards of titles it knows among what the page adds, with one query.
+   */
+  cardsShowing?(ids: readonly string[]): string;
+  /**
    * The title one card element shows, or null when it shows none we may badge. Cards read
    * together (those that came on screen at once) may share a `batch`, in which the adapter keeps
    * what their common ancestors told it; a new one each time, as the page changes in between.

@@ -110,10 +110,12 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
   it('badges a card far along a long row once the viewer pages the row to it', async () => {
     // Forty cards in a row that scrolls sideways (the fake site's own rows show one page at a
     // time): only the row's first cards and its last are observed until the viewer moves along it.
+    // Paper Harbor's card is labelled as this page has not shown it yet, so it is not a title the
+    // page knows (whose cards are badged as soon as they are added): cards are asked about by ID.
     const ids = Array.from({ length: 40 }, (_, i) => (i === 30 ? PAPER_HARBOR.id : String(81990000 + i)));
     await page.evaluate((cardIds: string[], harbor: string) => {
       const slots = cardIds
-        .map((id, i) => `<div data-virtual-slot="${i}" style="flex: 0 0 180px; min-height: 100px"><a href="/browse?jbv=${id}" tabindex="0" aria-label="${id === harbor ? 'Paper Harbor' : `Long row title ${i}`}" data-uia="standard-card"><div><img alt=""></div></a></div>`)
+        .map((id, i) => `<div data-virtual-slot="${i}" style="flex: 0 0 180px; min-height: 100px"><a href="/browse?jbv=${id}" tabindex="0" aria-label="${id === harbor ? 'Paper Harbour' : `Long row title ${i}`}" data-uia="standard-card"><div><img alt=""></div></a></div>`)
         .join('');
       const html = `<section class="carousel-row" id="long-row"><div><h2><p>A long row</p></h2></div><div data-uia="carousel-scroller" style="display: flex; overflow-x: auto">${slots}</div></section>`;
       document.querySelector('section.carousel-row:not(#place-holder-carousel)')!.insertAdjacentHTML('afterend', html);
@@ -140,6 +142,38 @@ describe.each(e2eBrowserKinds())('badges on cards in %s', (kind) => {
     expect(await attribute(badge, 'data-show-key')).toBe('wd:Q990000001');
     expect(await page.$$eval('#long-row backstory-badge', (badges) => badges.length)).toBe(1);
     await page.evaluate(() => document.getElementById('long-row')!.remove());
+  });
+
+  it('badges the cards of titles it knows as the page adds them, below the screen, and asks about no other', async () => {
+    // Somos. and Paper Harbor are known on this page by now; the row comes far below the screen.
+    const others = ['81990101', '81990102', '81990103'];
+    const before = internet.requests.length;
+    await page.evaluate(
+      (ids: string[], somos: string, harbor: string) => {
+        const card = (id: string, title: string, i: number) =>
+          `<div data-virtual-slot="${i}"><a href="/browse?jbv=${id}" tabindex="0" aria-label="${title}" data-uia="standard-card"><div><img alt=""></div></a></div>`;
+        const slots = [card(somos, 'Somos.', 0), ...ids.map((id, i) => card(id, `Below the screen ${i}`, i + 1)), card(harbor, 'Paper Harbor', 4)].join('');
+        const html = `<div id="far-spacer" style="height: 4000px"></div><section class="carousel-row" id="far-row"><div><h2><p>Far below</p></h2></div><div data-uia="carousel-scroller">${slots}</div></section>`;
+        document.querySelector('section.carousel-row:not(#place-holder-carousel)')!.insertAdjacentHTML('afterend', html);
+      },
+      others,
+      SOMOS.id,
+      PAPER_HARBOR.id,
+    );
+    await page.waitForFunction(() => document.querySelectorAll('#far-row backstory-badge').length === 2, { polling: 100, timeout: 10_000 });
+    expect(await page.$eval('#far-row', (row) => row.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    expect(await page.$$eval('#far-row backstory-badge', (badges) => badges.map((badge) => `${(badge as HTMLElement).dataset.siteId} ${(badge as HTMLElement).dataset.showKey}`))).toEqual([
+      `${SOMOS.id} pack:somos`,
+      `${PAPER_HARBOR.id} wd:Q990000001`,
+    ]);
+    // The unknown titles wait for their row to come on screen: nothing was asked about them before.
+    const beforeScroll = internet.requests.length;
+    await page.$eval('#far-row', (row) => row.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await waitForCardLookups(internet, others);
+    const askedBefore = internet.requests.slice(before, beforeScroll).map((request) => decodeURIComponent(request.path));
+    expect(askedBefore.filter((path) => others.some((id) => path.includes(id)))).toEqual([]);
+    expect(await page.$$eval('#far-row backstory-badge', (badges) => badges.length)).toBe(2);
+    await page.evaluate(() => ['far-row', 'far-spacer'].forEach((id) => document.getElementById(id)!.remove()));
   });
 
   it('shows a one-line teaser on hover and on keyboard focus', async () => {

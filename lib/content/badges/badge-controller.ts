@@ -46,6 +46,8 @@ export function createBadgeController(deps: BadgeControllerDeps) {
   const seen = new Map<string, { name: CardName; elements: Set<Element> }>();
   const cardOf = new WeakMap<Element, CardSighting>();
   const placedOn = new WeakMap<Element, Placed>();
+  /** The IDs of titles found to have a story. */
+  const foundIds: string[] = [];
   let stopped = false;
 
   function place(element: Element, card: CardSighting, story: CardStory): void {
@@ -88,6 +90,7 @@ export function createBadgeController(deps: BadgeControllerDeps) {
       if (answer.status === 'unknown') continue;
       settled.set(identity, answer);
       if (answer.status !== 'found') continue;
+      if (!foundIds.includes(answer.siteId)) foundIds.push(answer.siteId);
       for (const element of seen.get(identity)?.elements ?? []) {
         const card = cardOf.get(element);
         if (card && element.isConnected) place(element, card, answer.story);
@@ -151,6 +154,11 @@ export function createBadgeController(deps: BadgeControllerDeps) {
       const answers: CardAnswer[] = [];
       for (const { name } of seen.values()) if (name.siteId === siteId) answers.push({ ...name, status: 'found', story });
       receive(answers);
+    },
+    /** Titles with a story: the card watcher reports their cards as the page adds them, so they are badged in the same frame. */
+    known: {
+      ids: () => foundIds,
+      has: (card: CardSighting) => settled.get(identityOf(card.sighting))?.status === 'found',
     },
     /** A card element left the page or changed title. */
     gone: forget,

@@ -11,14 +11,16 @@ type Observer = Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect
 
 export interface CardWatcherOptions {
   doc: Document;
-  adapter: Pick<SiteAdapter, 'cardElements' | 'cardGroups' | 'groupCardElements' | 'readCard'>;
+  adapter: Pick<SiteAdapter, 'cardElements' | 'cardGroups' | 'groupCardElements' | 'readCard' | 'cardsShowing'>;
   readUrl: () => URL;
   /** Runs the handling of a batch of mutations once per animation frame in the page. */
   schedule: (run: () => void) => void;
-  /** Cards that came on screen, read now (one call per batch of the intersection observer). */
+  /** Cards that came on screen, read now (one call per batch of the intersection observer), and cards of known titles the page added. */
   onVisible(cards: SeenCard[]): void;
   /** A card element reported visible left the page, or changed to show another title: its badge must go. */
   onGone(element: Element): void;
+  /** Titles known to have a story (their IDs, and whether a card is one): their cards are reported as the page adds them. */
+  known?: { ids(): readonly string[]; has(card: CardSighting): boolean };
   /** For tests: stands in for the browser's IntersectionObserver (called twice: groups, then cards). */
   createIntersectionObserver?: (callback: IntersectionObserverCallback) => Observer;
 }
@@ -44,7 +46,8 @@ const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
  * only while the row is on screen, a long row's only in its window until the viewer moves along it
  * (ROW_WINDOW). Cards outside any row are observed themselves. After the first
  * pass only added subtrees are queried (one pass per animation frame); removed cards and rows are
- * unobserved, so nothing detached is kept alive.
+ * unobserved, so nothing detached is kept alive. Cards of titles already known to have a story are
+ * the exception: they are read in the frame the page adds them (`known`).
  */
 export function followCards(options: CardWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onVisible, onGone } = options;
@@ -102,12 +105,7 @@ export function followCards(options: CardWatcherOptions) {
       if (!isIntersecting || !target.isConnected) continue;
       if (windowEnds.has(target)) widen(target);
       const card = readSafely(target, url, batch);
-      if (!card) continue;
-      // Read once is enough: only a change of its attributes or its removal (both seen by the
-      // mutation observer) can make it another title.
-      unobserve(target);
-      reported.add(target);
-      seen.push({ element: target, card });
+      if (card) report(seen, target, card);
     }
     if (seen.length > 0) onVisible(seen);
   });
@@ -197,6 +195,29 @@ export function followCards(options: CardWatcherOptions) {
     return node.matches(selector) ? [node, ...inside] : inside;
   }
 
+  /**
+   * Cards of titles known to have a story, read as the page adds them, on screen or not: their
+   * badge is laid out with them, not a frame later (a frame that lays out and paints the whole page
+   * again, issue #4's benchmark).
+   */
+  function readKnown(elements: Element[]): void {
+    const url = readUrl();
+    const batch: CardBatch = new Map();
+    const seen: SeenCard[] = [];
+    for (const element of elements) {
+      const card = reported.has(element) ? null : readSafely(element, url, batch);
+      if (card && options.known!.has(card)) report(seen, element, card);
+    }
+    if (seen.length > 0) onVisible(seen);
+  }
+
+  /** Read once is enough: only a change of its attributes or its removal (both seen by the mutation observer) can make it another title. */
+  function report(seen: SeenCard[], element: Element, card: CardSighting): void {
+    unobserve(element);
+    reported.add(element);
+    seen.push({ element, card });
+  }
+
   function handleMutations(): void {
     pending = false;
     if (stopped) return;
@@ -216,9 +237,15 @@ export function followCards(options: CardWatcherOptions) {
       forget(element);
       if (element.matches(adapter.cardElements)) consider(element);
     }
+    const ids = options.known?.ids();
+    const known = ids?.length && adapter.cardsShowing ? adapter.cardsShowing(ids) : '';
+    const knownCards: Element[] = [];
     for (const node of nowAdded) {
-      if (node.isConnected && isElement(node) && !isOwnElement(node)) added(node);
+      if (!node.isConnected || !isElement(node) || isOwnElement(node)) continue;
+      added(node);
+      if (known) knownCards.push(...within(node, known));
     }
+    if (knownCards.length > 0) readKnown(knownCards);
   }
 
   const mutations = new MutationObserver((records) => {

@@ -61,6 +61,25 @@ describe('badge controller', () => {
     expect(badges()).toHaveLength(2);
   });
 
+  it('knows the titles found to have a story, by ID and by card, for the watcher to badge their cards as the page adds them', async () => {
+    document.body.innerHTML = card('80990017', 'Somos.') + card('80990042', 'The Lantern Keepers');
+    const { controller } = start(storyFor);
+    expect(controller.known.ids()).toEqual([]);
+    controller.visible(seenCards());
+    await flush();
+    // Somos. found, The Lantern Keepers found to have none.
+    expect(controller.known.ids()).toEqual(['80990017']);
+    const [somos, lantern] = seenCards();
+    expect(controller.known.has(somos!.card)).toBe(true);
+    expect(controller.known.has(lantern!.card)).toBe(false);
+    // The known ID under another title is another question: not known.
+    document.body.innerHTML = card('80990017', 'Somos: The Making Of');
+    expect(controller.known.has(seenCards()[0]!.card)).toBe(false);
+    // Found again (another card of it): listed once.
+    controller.receive([found('80990017', 'Somos.', SOMOS_STORY)]);
+    expect(controller.known.ids()).toEqual(['80990017']);
+  });
+
   it('splits a screenful of many unknown titles into messages of at most 50', async () => {
     document.body.innerHTML = Array.from({ length: 120 }, (_, i) => card(String(81000000 + i), `Invented ${i}`)).join('');
     const { controller, resolveCards } = start(storyFor);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, type SeenCard } from '../../../lib/content/badges/card-watcher';
+import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, type CardWatcherOptions, type SeenCard } from '../../../lib/content/badges/card-watcher';
 import { netflix } from '../../../lib/sites/netflix';
 
 /** jsdom has no IntersectionObserver: this one reports what the test says is on screen. */
@@ -55,18 +55,19 @@ describe('card watcher', () => {
    * Starts the watcher; `rowsNear` (default) has every row report itself near the screen at once,
    * so the card observer is what a test drives.
    */
-  function start(adapter = netflix, { rowsNear = true } = {}) {
+  function start(adapter = netflix, { rowsNear = true, known }: { rowsNear?: boolean; known?: CardWatcherOptions['known'] } = {}) {
     const observers: FakeIntersections[] = [];
     const onVisible = vi.fn<(cards: SeenCard[]) => void>();
     const onGone = vi.fn<(element: Element) => void>();
     const readCard = vi.fn(adapter.readCard);
     const watcher = followCards({
       doc: document,
-      adapter: { cardElements: adapter.cardElements, cardGroups: adapter.cardGroups, readCard },
+      adapter: { cardElements: adapter.cardElements, cardGroups: adapter.cardGroups, readCard, cardsShowing: adapter.cardsShowing },
       readUrl: () => new URL('https://www.netflix.com/browse'),
       schedule: (run) => setTimeout(run, 0),
       onVisible,
       onGone,
+      known,
       createIntersectionObserver: (callback) => {
         const observer = new FakeIntersections(callback);
         observers.push(observer);
@@ -198,6 +199,45 @@ describe('card watcher', () => {
     rows.show(first!, third!);
     expect(observedIn(first!)).toEqual(allBut(0, [...inView, ids(0)[ROW_VIEW]!, ids(0)[30]!]));
     expect(observedIn(third!)).toEqual(windowOf(2));
+  });
+
+  it('reports the cards of titles known to have a story as the page adds them, on screen or not, and reads no other', async () => {
+    const ids: string[] = [];
+    const { rows, intersections, onVisible, onGone, readCard } = start(netflix, {
+      rowsNear: false,
+      known: { ids: () => ids, has: ({ sighting }) => sighting.siteId === '80990017' && sighting.title === 'Somos.' },
+    });
+    // Nothing known yet: an added card waits for its row to come on screen.
+    document.body.insertAdjacentHTML('beforeend', row(card('80990017', 'Somos.'), 'id="before"'));
+    await flush();
+    expect(onVisible).not.toHaveBeenCalled();
+
+    ids.push('80990017');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      row(
+        card('80990042', 'The Lantern Keepers') +
+          card('80990017', 'Somos.') +
+          // The known ID inside a longer one, and the known ID under another title: read, not reported.
+          card('8099001799', 'Somos. Again') +
+          card('80990017', 'Somos: The Making Of'),
+        'id="after"',
+      ),
+    );
+    await flush();
+    const after = document.getElementById('after')!;
+    const [lantern, somos, longer, otherTitle] = Array.from(after.querySelectorAll('a'));
+    expect(onVisible).toHaveBeenCalledTimes(1);
+    expect(onVisible.mock.lastCall![0]).toEqual([{ element: somos, card: expect.objectContaining({ host: somos!.parentElement }) }]);
+    expect(readCard.mock.calls.map(([element]) => element)).toEqual([somos, longer, otherTitle]);
+    expect(readCard.mock.calls.map(([element]) => element)).not.toContain(lantern);
+
+    // Reported once: its row coming on screen observes the others, not it.
+    rows.show(after);
+    expect([...intersections.observed]).toEqual([lantern, longer, otherTitle]);
+    after.remove();
+    await flush();
+    expect(onGone).toHaveBeenCalledExactlyOnceWith(somos);
   });
 
   it('forgets removed cards (unobserved, reported gone) but keeps a card the page only moved', async () => {

@@ -202,3 +202,29 @@ describe('netflix cards: reading the cards that came on screen together', () => 
     expect(read).toBeGreaterThan(10);
   });
 });
+
+describe('netflix cards: the query for the cards of titles already known', () => {
+  const pages = [
+    ...['browse-carousel.html', 'browse-legacy.html', 'search.html', 'modal-mini.html'].map((name) => ownFixture(name, `${NETFLIX}/browse`)),
+    ...['standard-card.html', 'ranked-card.html', 'progress-card.html', 'title-card.html', 'preview-mini.html'].map((name) => realCapture(name, `${NETFLIX}/browse`)),
+  ];
+
+  it('finds every card link of those IDs (jbv, /watch/, tctx), whatever the era, and no card of another ID', () => {
+    let links = 0;
+    for (const { doc, url } of pages) {
+      const cards = Array.from(doc.querySelectorAll(netflix.groupCardElements!)).flatMap((element) => {
+        const read = netflix.readCard(element, url);
+        return read ? [{ element, siteId: read.sighting.siteId! }] : [];
+      });
+      const ids = [...new Set(cards.map(({ siteId }) => siteId))];
+      for (const [i, id] of ids.entries()) {
+        // Asked with one other ID beside it, as the watcher asks with every ID it knows.
+        const found = new Set(doc.querySelectorAll(netflix.cardsShowing!([id, ids[(i + 1) % ids.length]!])));
+        const asked = new Set([id, ids[(i + 1) % ids.length]]);
+        for (const card of cards) expect(found.has(card.element), `${card.siteId} asked for ${[...asked].join(', ')}`).toBe(asked.has(card.siteId));
+        links += cards.filter((card) => card.siteId === id).length;
+      }
+    }
+    expect(links).toBeGreaterThan(30);
+  });
+});
