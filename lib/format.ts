@@ -71,8 +71,20 @@ export function formatNames(names: readonly string[], language: Language = 'en')
   return new Intl.ListFormat(LOCALE_OF[language], { type: 'conjunction' }).format(names);
 }
 
-/** "28.35° N, 100.85° W": two decimals, about a kilometre, as precise as a town-level place needs. */
-export function formatCoordinates(lat: number, lon: number): string {
-  const part = (value: number, positive: string, negative: string) => `${Math.abs(value).toFixed(2)}° ${value >= 0 ? positive : negative}`;
-  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+/** Compass letters (north, south, east, west) and what stands between latitude and longitude. */
+const COMPASS: Record<Language, { letters: [string, string, string, string]; between: string }> = {
+  en: { letters: ['N', 'S', 'E', 'W'], between: ', ' },
+  // West is "O" (oeste); a semicolon, as the comma is the decimal sign.
+  es: { letters: ['N', 'S', 'E', 'O'], between: '; ' },
+};
+
+/**
+ * "28.35° N, 100.85° W" ("28,35° N; 100,85° O" in Spanish): two decimals, about a kilometre, as
+ * precise as a town-level place needs.
+ */
+export function formatCoordinates(lat: number, lon: number, language: Language = 'en'): string {
+  const { letters, between } = COMPASS[language];
+  const degrees = (value: number) => Math.abs(value).toLocaleString(LOCALE_OF[language], { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  const part = (value: number, positive: string, negative: string) => `${degrees(value)}° ${value >= 0 ? positive : negative}`;
+  return `${part(lat, letters[0], letters[1])}${between}${part(lon, letters[2], letters[3])}`;
 }

@@ -1,6 +1,6 @@
 import type { RealEvent } from '@/lib/model';
 import type { TimelineEntry } from '@/lib/timeline';
-import { formatCoordinates, formatDateRange } from '@/lib/format';
+import { formatCoordinates, formatDateRange, type Language } from '@/lib/format';
 import { t, uiLanguage } from '@/lib/i18n/t';
 import { ExternalLink } from '../shared/ExternalLink';
 import { CitedBy } from './CitedBy';
@@ -8,12 +8,12 @@ import { DisputedFigure } from './DisputedFigure';
 import { ShieldNotice } from './ShieldNotice';
 import { Timeline } from './Timeline';
 
-function placeLine(event: RealEvent): string | undefined {
+function placeLine(event: RealEvent, language: Language): string | undefined {
   const place = event.place;
   if (!place) return undefined;
   const name = [place.name, place.region, place.country].filter(Boolean).join(', ');
   const hasCoordinates = place.lat !== undefined && place.lon !== undefined;
-  return hasCoordinates ? `${name} (${formatCoordinates(place.lat!, place.lon!)})` : name;
+  return hasCoordinates ? `${name} (${formatCoordinates(place.lat!, place.lon!, language)})` : name;
 }
 
 export interface EventsSectionProps {
@@ -35,7 +35,7 @@ export function EventsSection({ events, timeline, nameOf, hideOutcomes = false, 
       </h3>
       {events.map((event) => {
         const when = formatDateRange(event.start, event.end, language);
-        const where = placeLine(event);
+        const where = placeLine(event, language);
         return (
           <article key={event.name} className="event">
             <h4 className="event-name">{event.url ? <ExternalLink href={event.url}>{event.name}</ExternalLink> : event.name}</h4>

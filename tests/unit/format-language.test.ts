@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatNames, formatPartialDate, formatRange } from '@/lib/format';
+import { formatCoordinates, formatDateRange, formatNames, formatPartialDate, formatRange } from '@/lib/format';
 
 describe('dates, names and numbers in the reader\'s language', () => {
   it('English keeps the panel\'s day-month-year', () => {
@@ -24,5 +24,12 @@ describe('dates, names and numbers in the reader\'s language', () => {
 
   it('never slips a day in a time zone west of Greenwich', () => {
     expect(formatPartialDate('2011-01-01')).toBe('1 January 2011');
+  });
+
+  it('writes coordinates with the language\'s decimal sign and compass letters', () => {
+    expect(formatCoordinates(28.35, -100.85)).toBe('28.35° N, 100.85° W');
+    expect(formatCoordinates(28.35, -100.85, 'es')).toBe('28,35° N; 100,85° O');
+    expect(formatCoordinates(-33.4567, 151.2, 'es')).toBe('33,46° S; 151,20° E');
+    expect(formatCoordinates(0, 0)).toBe('0.00° N, 0.00° E');
   });
 });

@@ -35,7 +35,7 @@ describe('the panel in Spanish', () => {
     expect(events.querySelector('h3')!.textContent).toBe('Lo que pasó de verdad');
     expect(events.querySelector('.event-name')!.textContent).toBe('La masacre de Allende');
     expect(events.textContent).toContain('18–20 de marzo de 2011');
-    expect(events.textContent).toContain('Allende, Coahuila, México');
+    expect(events.textContent).toContain('Allende, Coahuila, México (28,35° N; 100,85° O)');
     expect(events.textContent).toContain(somos.events[0]!.es!.summary!);
     expect(events.querySelector('.figure-label')!.textContent).toBe('Personas asesinadas o desaparecidas');
     expect(events.querySelector('.claims summary')!.textContent).toBe('Quién dice qué (11)');
