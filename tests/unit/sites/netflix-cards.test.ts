@@ -150,11 +150,16 @@ describe('netflix cards: one element at a time (what the content script reads as
   });
 });
 
-describe('netflix cards: the query for a row that comes on screen', () => {
-  const pages = [
+/** Our browse, search and mini-modal fixtures and the real 2026 card captures: every kind of card. */
+function pagesWithCards() {
+  return [
     ...['browse-carousel.html', 'browse-legacy.html', 'search.html', 'modal-mini.html'].map((name) => ownFixture(name, `${NETFLIX}/browse`)),
     ...['standard-card.html', 'ranked-card.html', 'progress-card.html', 'title-card.html', 'preview-mini.html'].map((name) => realCapture(name, `${NETFLIX}/browse`)),
   ];
+}
+
+describe('netflix cards: the query for a row that comes on screen', () => {
+  const pages = pagesWithCards();
 
   it('finds in every row exactly the card elements the full card query finds there', () => {
     let rows = 0;
@@ -204,10 +209,7 @@ describe('netflix cards: reading the cards that came on screen together', () => 
 });
 
 describe('netflix cards: the query for the cards of titles already known', () => {
-  const pages = [
-    ...['browse-carousel.html', 'browse-legacy.html', 'search.html', 'modal-mini.html'].map((name) => ownFixture(name, `${NETFLIX}/browse`)),
-    ...['standard-card.html', 'ranked-card.html', 'progress-card.html', 'title-card.html', 'preview-mini.html'].map((name) => realCapture(name, `${NETFLIX}/browse`)),
-  ];
+  const pages = pagesWithCards();
 
   it('finds every card link of those IDs (jbv, /watch/, tctx), whatever the era, and no card of another ID', () => {
     let links = 0;
