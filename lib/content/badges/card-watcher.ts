@@ -35,6 +35,13 @@ export const ROW_VIEW = 8;
 export const ROW_WINDOW = 12;
 export const ROW_TAIL = 2;
 
+/**
+ * Rows added in one frame that are taken as on screen at once (the first in the page's order): a
+ * screen shows three or four; the rest wait for the row observer, so a whole new page of rows does
+ * not observe every row's cards only to let them go.
+ */
+export const ROWS_SOON = 4;
+
 /** Attributes that, when they change on a card element, may make it another title. */
 const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 
@@ -67,6 +74,8 @@ export function followCards(options: CardWatcherOptions) {
   let changed = new Set<Element>();
   let pending = false;
   let stopped = false;
+  /** Rows the page may still add in this frame that are taken as on screen until the row observer says. */
+  let soon = 0;
 
   const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
 
@@ -83,18 +92,23 @@ export function followCards(options: CardWatcherOptions) {
         rowsOnScreen.delete(target);
         continue;
       }
-      const observed: Element[] = [];
-      rowsOnScreen.set(target, observed);
-      // Read by index: only the cards taken get a wrapper in this script's world.
-      const cards = target.querySelectorAll(groupCards);
-      const whole = wholeRows.has(target);
-      for (let i = 0; i < cards.length; i++) {
-        if (!whole && i >= ROW_WINDOW && i < cards.length - ROW_TAIL) continue;
-        if (!whole && i >= ROW_VIEW) windowEnds.add(cards[i]!);
-        observeIn(observed, cards[i]!);
-      }
+      enter(target);
     }
   });
+
+  /** A row on screen: its window's cards are observed (all of them once the viewer moved along it). */
+  function enter(row: Element): void {
+    const observed: Element[] = [];
+    rowsOnScreen.set(row, observed);
+    // Read by index: only the cards taken get a wrapper in this script's world.
+    const cards = row.querySelectorAll(groupCards);
+    const whole = wholeRows.has(row);
+    for (let i = 0; i < cards.length; i++) {
+      if (!whole && i >= ROW_WINDOW && i < cards.length - ROW_TAIL) continue;
+      if (!whole && i >= ROW_VIEW) windowEnds.add(cards[i]!);
+      observeIn(observed, cards[i]!);
+    }
+  }
 
   const cardObserver = createObserver((entries) => {
     if (stopped) return;
@@ -154,6 +168,13 @@ export function followCards(options: CardWatcherOptions) {
     if (watchedGroups.has(group)) return;
     watchedGroups.add(group);
     groupObserver.observe(group);
+    // Rows the page adds mostly come on screen (infinite scroll, a new page of rows): their cards
+    // are observed in this frame, so the observers' first report needs no frame of its own; the row
+    // observer lets them go if the row is not on screen.
+    if (soon > 0) {
+      soon--;
+      enter(group);
+    }
   }
 
   function unwatchGroup(group: Element): void {
@@ -221,6 +242,7 @@ export function followCards(options: CardWatcherOptions) {
   function handleMutations(): void {
     pending = false;
     if (stopped) return;
+    soon = ROWS_SOON;
     const [nowAdded, nowRemoved, nowChanged] = [addedNodes, removed, changed];
     addedNodes = [];
     removed = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, type CardWatcherOptions, type SeenCard } from '../../../lib/content/badges/card-watcher';
+import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, ROWS_SOON, type CardWatcherOptions, type SeenCard } from '../../../lib/content/badges/card-watcher';
 import { netflix } from '../../../lib/sites/netflix';
 
 /** jsdom has no IntersectionObserver: this one reports what the test says is on screen. */
@@ -112,11 +112,38 @@ describe('card watcher', () => {
     // A card outside any row (a layout the adapter has no row for) is observed itself.
     document.body.insertAdjacentHTML('beforeend', card('81000099', 'Rowless'));
     await flush();
-    // The first row is on screen (its card is watched, and the row, for when it leaves); the 20 new rows wait.
+    // The first row is on screen (its card is watched, and the row, for when it leaves). Of the 20
+    // new rows, the first ROWS_SOON are taken as on screen until the row observer says; the rest wait.
     expect(rows.observed.size).toBe(21);
-    expect(intersections.observed.size).toBe(2);
+    expect(intersections.observed.size).toBe(1 + ROWS_SOON + 1);
     expect(querySpy).not.toHaveBeenCalled();
     querySpy.mockRestore();
+    // The row observer's first report: the new rows are off screen, so their cards are let go.
+    rows.hide(...[...rows.observed].slice(1));
+    expect(intersections.observed.size).toBe(2);
+  });
+
+  it('observes the cards of the first rows the page adds in the frame it adds them, and lets them go when the row observer finds them off screen', async () => {
+    const { rows, intersections, onVisible } = start(netflix, { rowsNear: false });
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      Array.from({ length: ROWS_SOON + 2 }, (_, r) => row(card(String(81000000 + r), `Added ${r}`), `id="added-${r}"`)).join(''),
+    );
+    await flush();
+    const added = (r: number) => document.getElementById(`added-${r}`)!;
+    const cardOf = (r: number) => added(r).querySelector('a')!;
+    expect([...intersections.observed]).toEqual(Array.from({ length: ROWS_SOON }, (_, r) => cardOf(r)));
+    // A card on screen is read at the observers' first report, as any card.
+    intersections.show(cardOf(0));
+    expect(onVisible.mock.lastCall![0].map(({ card }) => card.sighting.title)).toEqual(['Added 0']);
+    // The row observer's first report: rows 0 and 1 on screen (nothing changes), the rest off screen.
+    rows.show(added(0), added(1));
+    rows.hide(...Array.from({ length: ROWS_SOON }, (_, r) => added(r)).slice(2));
+    expect([...intersections.observed]).toEqual([cardOf(1)]);
+    // A row past the first ROWS_SOON waits for the row observer, as rows did before.
+    rows.show(added(ROWS_SOON));
+    expect(intersections.observed.has(cardOf(ROWS_SOON))).toBe(true);
+    expect(intersections.observed.has(cardOf(ROWS_SOON + 1))).toBe(false);
   });
 
   it('observes the cards of the rows on screen only, and lets them go when their row leaves', async () => {
@@ -232,9 +259,9 @@ describe('card watcher', () => {
     expect(readCard.mock.calls.map(([element]) => element)).toEqual([somos, longer, otherTitle]);
     expect(readCard.mock.calls.map(([element]) => element)).not.toContain(lantern);
 
-    // Reported once: its row coming on screen observes the others, not it.
+    // Reported once: its row (taken as on screen as it was added) observes the others, not it.
     rows.show(after);
-    expect([...intersections.observed]).toEqual([lantern, longer, otherTitle]);
+    expect([...intersections.observed].filter((element) => after.contains(element))).toEqual([lantern, longer, otherTitle]);
     after.remove();
     await flush();
     expect(onGone).toHaveBeenCalledExactlyOnceWith(somos);
