@@ -112,17 +112,33 @@ export function followCards(options: CardWatcherOptions) {
 
   const cardObserver = createObserver((entries) => {
     if (stopped) return;
-    const url = readUrl();
-    const batch: CardBatch = new Map();
-    const seen: SeenCard[] = [];
+    const onScreen: Element[] = [];
     for (const { target, isIntersecting } of entries) {
       if (!isIntersecting || !target.isConnected) continue;
       if (windowEnds.has(target)) widen(target);
-      const card = readSafely(target, url, batch);
-      if (card) report(seen, target, card);
+      onScreen.push(target);
+    }
+    readCards(onScreen);
+  });
+
+  /**
+   * Reads these cards as one batch and reports those it finds a title on (and, given `wanted`,
+   * only those it wants). Read once is enough: only a change of its attributes or its removal
+   * (both seen by the mutation observer) can make a card another title, so it is let go.
+   */
+  function readCards(elements: readonly Element[], wanted?: (card: CardSighting) => boolean): void {
+    const url = readUrl();
+    const batch: CardBatch = new Map();
+    const seen: SeenCard[] = [];
+    for (const element of elements) {
+      const card = readSafely(element, url, batch);
+      if (!card || (wanted && !wanted(card))) continue;
+      unobserve(element);
+      reported.add(element);
+      seen.push({ element, card });
     }
     if (seen.length > 0) onVisible(seen);
-  });
+  }
 
   /** The card's row has all of its cards observed from now on. */
   function widen(card: Element): void {
@@ -216,29 +232,6 @@ export function followCards(options: CardWatcherOptions) {
     return node.matches(selector) ? [node, ...inside] : inside;
   }
 
-  /**
-   * Cards of titles known to have a story, read as the page adds them, on screen or not: their
-   * badge is laid out with them, not a frame later (a frame that lays out and paints the whole page
-   * again, issue #4's benchmark).
-   */
-  function readKnown(elements: Element[]): void {
-    const url = readUrl();
-    const batch: CardBatch = new Map();
-    const seen: SeenCard[] = [];
-    for (const element of elements) {
-      const card = reported.has(element) ? null : readSafely(element, url, batch);
-      if (card && options.known!.has(card)) report(seen, element, card);
-    }
-    if (seen.length > 0) onVisible(seen);
-  }
-
-  /** Read once is enough: only a change of its attributes or its removal (both seen by the mutation observer) can make it another title. */
-  function report(seen: SeenCard[], element: Element, card: CardSighting): void {
-    unobserve(element);
-    reported.add(element);
-    seen.push({ element, card });
-  }
-
   function handleMutations(): void {
     pending = false;
     if (stopped) return;
@@ -259,15 +252,19 @@ export function followCards(options: CardWatcherOptions) {
       forget(element);
       if (element.matches(adapter.cardElements)) consider(element);
     }
+    if (nowAdded.length === 0) return;
+    // Cards of titles known to have a story are read as the page adds them, on screen or not: their
+    // badge is laid out with them, not a frame later (a frame that lays out and paints the whole
+    // page again, issue #4's benchmark).
     const ids = options.known?.ids();
     const known = ids?.length && adapter.cardsShowing ? adapter.cardsShowing(ids) : '';
     const knownCards: Element[] = [];
     for (const node of nowAdded) {
       if (!node.isConnected || !isElement(node) || isOwnElement(node)) continue;
       added(node);
-      if (known) knownCards.push(...within(node, known));
+      if (known) for (const card of within(node, known)) if (!reported.has(card)) knownCards.push(card);
     }
-    if (knownCards.length > 0) readKnown(knownCards);
+    if (knownCards.length > 0) readCards(knownCards, options.known!.has);
   }
 
   const mutations = new MutationObserver((records) => {
