@@ -4,6 +4,7 @@ import { followCards } from '@/lib/content/badges/card-watcher';
 import { listenForExtensionRequests } from '@/lib/content/extension-requests';
 import { loadPanel } from '@/lib/content/load-panel';
 import { followFocus } from '@/lib/content/focus-watcher';
+import { observePageMutations } from '@/lib/content/page-mutations';
 import { followSiteSwitch } from '@/lib/content/site-switch';
 import { sendMessage } from '@/lib/messaging';
 import { retirePanelApi } from '@/lib/panel-bridge';
@@ -43,6 +44,7 @@ function start() {
   // this runs on every batch of page changes for as long as the page lives. The watchers' own
   // stop() makes a frame that fires after invalidation do nothing.
   const schedule = (run: () => void) => void requestAnimationFrame(run);
+  const mutations = observePageMutations(document);
   const badges = createBadgeController({
     doc: document,
     resolveCards: (cards) => sendMessage('resolveCards', cards),
@@ -64,10 +66,11 @@ function start() {
     adapter: netflix,
     readUrl,
     schedule,
+    mutations,
     onChange: (focus) => void controller.focusChanged(focus),
     onSame: (focus) => controller.focusUnchanged(focus),
   });
-  const cards = followCards({ doc: document, adapter: netflix, readUrl, schedule, onVisible: badges.visible, onGone: badges.gone, known: badges.known });
+  const cards = followCards({ doc: document, adapter: netflix, readUrl, schedule, mutations, onVisible: badges.visible, onGone: badges.gone, known: badges.known });
   const stopListening = listenForExtensionRequests(controller, { readPageNow: watcher.checkNow, onCardAnswers: badges.receive });
   return {
     requestCheck: watcher.requestCheck,

@@ -1,6 +1,7 @@
 import type { FocusSighting, SiteAdapter } from '../sites/types';
 import { sightingIdentity } from '../identify';
 import { everyChangedNode, isOwnElement } from './own-elements';
+import { observePageMutations, type PageMutations } from './page-mutations';
 
 export interface FocusWatcherOptions {
   doc: Document;
@@ -12,6 +13,8 @@ export interface FocusWatcherOptions {
   onChange: (focus: FocusSighting | null) => void;
   /** Same title as before: the panel may need re-attaching if the page re-rendered around it. */
   onSame?: (focus: FocusSighting) => void;
+  /** The page's mutations, shared with the other watchers (default: its own observer). */
+  mutations?: PageMutations;
 }
 
 /**
@@ -54,13 +57,13 @@ export function followFocus(options: FocusWatcherOptions) {
     schedule(check);
   }
 
-  // Our own badges and panel coming and going, and rows of cards loading or paging, change
-  // nothing about which title is in focus: no need to read a page of thousands of cards for that.
+  // Our own badges and panel coming and going, rows of cards loading or paging, and a card's
+  // attributes change nothing about which title is in focus: no need to read a page of thousands
+  // of cards for that.
   const rows = adapter.cardGroups;
-  const observer = new MutationObserver((records) => {
-    if (!records.every((record) => everyChangedNode(record, isOwnElement) || (rows !== undefined && isWithinRows(record, rows)))) requestCheck();
+  const unsubscribe = (options.mutations ?? observePageMutations(doc)).subscribe((records) => {
+    if (!records.every((record) => record.type === 'attributes' || everyChangedNode(record, isOwnElement) || (rows !== undefined && isWithinRows(record, rows)))) requestCheck();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
   requestCheck();
 
   return {
@@ -71,7 +74,7 @@ export function followFocus(options: FocusWatcherOptions) {
     },
     stop(): void {
       stopped = true;
-      observer.disconnect();
+      unsubscribe();
     },
   };
 }

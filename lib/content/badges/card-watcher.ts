@@ -1,5 +1,6 @@
 import type { CardBatch, CardSighting, SiteAdapter } from '../../sites/types';
 import { isOwnElement } from '../own-elements';
+import { observePageMutations, type PageMutations } from '../page-mutations';
 
 export interface SeenCard {
   /** The element the adapter read (a card link, the mini modal). */
@@ -21,6 +22,8 @@ export interface CardWatcherOptions {
   onGone(element: Element): void;
   /** Titles known to have a story (their IDs, and whether a card is one): their cards are reported as the page adds them. */
   known?: { ids(): readonly string[]; has(card: CardSighting): boolean };
+  /** The page's mutations, shared with the other watchers (default: its own observer). */
+  mutations?: PageMutations;
   /** For tests: stands in for the browser's IntersectionObserver (called twice: groups, then cards). */
   createIntersectionObserver?: (callback: IntersectionObserverCallback) => Observer;
 }
@@ -41,9 +44,6 @@ export const ROW_TAIL = 2;
  * not observe every row's cards only to let them go.
  */
 export const ROWS_SOON = 4;
-
-/** Attributes that, when they change on a card element, may make it another title. */
-const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 
 /**
  * Finds card elements as the page adds them and reads each only when it comes on screen.
@@ -267,28 +267,29 @@ export function followCards(options: CardWatcherOptions) {
     if (knownCards.length > 0) readCards(knownCards, options.known!.has);
   }
 
-  const mutations = new MutationObserver((records) => {
+  // Our own badges coming and going are no cards: a batch of only those (each badge placed is one)
+  // schedules nothing.
+  const unsubscribe = (options.mutations ?? observePageMutations(doc)).subscribe((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
         if (isElement(record.target) && (observing.has(record.target) || reported.has(record.target))) changed.add(record.target);
         continue;
       }
-      record.addedNodes.forEach((node) => addedNodes.push(node));
-      record.removedNodes.forEach((node) => removed.push(node));
+      record.addedNodes.forEach((node) => isOwnElement(node) || addedNodes.push(node));
+      record.removedNodes.forEach((node) => isOwnElement(node) || removed.push(node));
     }
     if (pending || stopped || (addedNodes.length === 0 && removed.length === 0 && changed.size === 0)) return;
     pending = true;
     schedule(handleMutations);
   });
 
-  mutations.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: IDENTITY_ATTRIBUTES });
   added(doc.documentElement);
 
   return {
     /** Disconnects every observer; nothing is read or reported afterwards. */
     stop(): void {
       stopped = true;
-      mutations.disconnect();
+      unsubscribe();
       groupObserver.disconnect();
       cardObserver.disconnect();
       addedNodes = [];

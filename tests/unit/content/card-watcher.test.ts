@@ -60,11 +60,12 @@ describe('card watcher', () => {
     const onVisible = vi.fn<(cards: SeenCard[]) => void>();
     const onGone = vi.fn<(element: Element) => void>();
     const readCard = vi.fn(adapter.readCard);
+    const schedule = vi.fn((run: () => void) => void setTimeout(run, 0));
     const watcher = followCards({
       doc: document,
       adapter: { cardElements: adapter.cardElements, cardGroups: adapter.cardGroups, readCard, cardsShowing: adapter.cardsShowing },
       readUrl: () => new URL('https://www.netflix.com/browse'),
-      schedule: (run) => setTimeout(run, 0),
+      schedule,
       onVisible,
       onGone,
       known,
@@ -77,7 +78,7 @@ describe('card watcher', () => {
     stop = watcher.stop;
     const [rows, intersections] = observers as [FakeIntersections, FakeIntersections];
     if (rowsNear) rows.show(...rows.observed);
-    return { rows, intersections, onVisible, onGone, readCard, watcher };
+    return { rows, intersections, onVisible, onGone, readCard, schedule, watcher };
   }
 
   it('observes every card on the page but reads only those on screen, in one batch', () => {
@@ -315,14 +316,24 @@ describe('card watcher', () => {
     expect(onVisible.mock.lastCall![0].map(({ card }) => card.sighting.siteId)).toEqual(['80990042']);
   });
 
-  it('ignores our own badges and panel when they are added', async () => {
+  it('ignores our own badges and panel coming and going: a batch of only those schedules nothing', async () => {
     document.body.innerHTML = row(card('80990017', 'Somos.'));
-    const { intersections } = start();
+    const { intersections, schedule } = start();
+    await flush();
+    schedule.mockClear();
     const badge = document.createElement('backstory-badge');
     badge.innerHTML = `<a data-uia="standard-card" href="/browse?jbv=80990042" aria-label="Not a card">x</a>`;
     link('80990017').parentElement!.append(badge);
+    document.body.append(document.createElement('backstory-panel'));
     await flush();
+    badge.remove();
+    await flush();
+    expect(schedule).not.toHaveBeenCalled();
     expect(intersections.observed.size).toBe(1);
+    // Anything else the page adds still counts, our badge beside it or not.
+    link('80990017').parentElement!.append(document.createElement('backstory-badge'), document.createElement('div'));
+    await flush();
+    expect(schedule).toHaveBeenCalledTimes(1);
   });
 
   it('stops: every observer disconnected, nothing reported after', async () => {

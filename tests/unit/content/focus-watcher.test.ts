@@ -62,7 +62,7 @@ describe('focus watcher', () => {
     expect(focus).toHaveBeenCalledTimes(1);
   });
 
-  it('does not read the page again for rows of cards loading or paging, or for our own badges', async () => {
+  it("does not read the page again for rows of cards loading or paging, a card's attributes, or our own badges", async () => {
     const focus = vi.fn(() => null);
     start({ site: 'netflix', hosts: [], focus, cardElements: 'a', cardGroups: 'section.row', readCard: () => null });
     document.body.innerHTML = '<main><section class="row"><div class="slot"></div></section></main>';
@@ -72,6 +72,8 @@ describe('focus watcher', () => {
     document.querySelector('.slot')!.append(document.createElement('a'), document.createElement('backstory-badge'));
     document.body.append(document.createElement('backstory-panel'));
     document.querySelector('section.row')!.remove();
+    await flush();
+    document.querySelector('main')!.setAttribute('aria-label', 'Another title');
     await flush();
     expect(focus).not.toHaveBeenCalled();
     // Anything else still counts.
