@@ -6,6 +6,8 @@ export type MutationListener = (records: readonly MutationRecord[]) => void;
 export interface PageMutations {
   /** Hands `listener` every batch of the page's mutations (child lists, and IDENTITY_ATTRIBUTES); returns its removal. */
   subscribe(listener: MutationListener): () => void;
+  /** Hands the listeners the mutations made so far in this task now, instead of in a callback of their own. */
+  deliverNow(): void;
 }
 
 /**
@@ -16,7 +18,8 @@ export interface PageMutations {
  */
 export function observePageMutations(doc: Document): PageMutations {
   const listeners = new Set<MutationListener>();
-  const observer = new MutationObserver((records) => listeners.forEach((listener) => listener(records)));
+  const deliver = (records: MutationRecord[]) => listeners.forEach((listener) => listener(records));
+  const observer = new MutationObserver(deliver);
   return {
     subscribe(listener) {
       if (listeners.size === 0) observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: IDENTITY_ATTRIBUTES });
@@ -24,6 +27,10 @@ export function observePageMutations(doc: Document): PageMutations {
       return () => {
         if (listeners.delete(listener) && listeners.size === 0) observer.disconnect();
       };
+    },
+    deliverNow() {
+      const records = observer.takeRecords();
+      if (records.length > 0) deliver(records);
     },
   };
 }

@@ -98,15 +98,6 @@ export function createBadgeController(deps: BadgeControllerDeps) {
     }
   }
 
-  let toAsk: Sighting[] = [];
-
-  function flush(): void {
-    const cards = toAsk;
-    toAsk = [];
-    if (stopped) return;
-    for (let start = 0; start < cards.length; start += MAX_CARDS_PER_MESSAGE) void ask(cards.slice(start, start + MAX_CARDS_PER_MESSAGE));
-  }
-
   async function ask(cards: Sighting[]): Promise<void> {
     try {
       receive(await deps.resolveCards(cards));
@@ -139,11 +130,9 @@ export function createBadgeController(deps: BadgeControllerDeps) {
           unknown.push(card.sighting);
         }
       }
-      if (unknown.length === 0) return;
-      // Rows and cards coming on screen in one frame arrive as several observer callbacks: one
-      // message for all of them (each message costs the page a serialisation and a hop).
-      if (toAsk.length === 0) setTimeout(flush, 0);
-      toAsk.push(...unknown);
+      // The cards of a frame come in one call (one observer's report): one message for them, asked
+      // now rather than on a timer of its own.
+      for (let start = 0; start < unknown.length; start += MAX_CARDS_PER_MESSAGE) void ask(unknown.slice(start, start + MAX_CARDS_PER_MESSAGE));
     },
     /**
      * The page showed this ID's story (its detail view taught the background the ID): its cards

@@ -24,7 +24,7 @@ export interface CardWatcherOptions {
   known?: { ids(): readonly string[]; has(card: CardSighting): boolean };
   /** The page's mutations, shared with the other watchers (default: its own observer). */
   mutations?: PageMutations;
-  /** For tests: stands in for the browser's IntersectionObserver (called twice: groups, then cards). */
+  /** For tests: stands in for the browser's IntersectionObserver (called once: rows and cards share it). */
   createIntersectionObserver?: (callback: IntersectionObserverCallback) => Observer;
 }
 
@@ -48,7 +48,7 @@ export const ROWS_SOON = 4;
 /**
  * Finds card elements as the page adds them and reads each only when it comes on screen.
  *
- * Two levels of intersection observers keep the cost proportional to what is on screen, not to
+ * Two levels of intersection observation keep the cost proportional to what is on screen, not to
  * what the page holds: the rows (the adapter's card groups) are always observed, and their cards
  * only while the row is on screen, a long row's only in its window until the viewer moves along it
  * (ROW_WINDOW). Cards outside any row are observed themselves. After the first
@@ -58,6 +58,7 @@ export const ROWS_SOON = 4;
  */
 export function followCards(options: CardWatcherOptions) {
   const { doc, adapter, readUrl, schedule, onVisible, onGone } = options;
+  const mutations = options.mutations ?? observePageMutations(doc);
   const groupSelector = adapter.cardGroups;
   const groupCards = adapter.groupCardElements ?? adapter.cardElements;
   const observing = new WeakSet<Element>();
@@ -77,23 +78,29 @@ export function followCards(options: CardWatcherOptions) {
   /** Rows the page may still add in this frame that are taken as on screen until the row observer says. */
   let soon = 0;
 
-  const createObserver = options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback));
-
   // Only the rows on screen have cards watched, and of a row first only its window: the browser
   // computes every observed card's intersection in every frame that changes layout, and observing
   // or letting go of a card costs a few microseconds; on a page of thousands of cards that cost more
-  // than all of our scripts (issue #4's benchmark).
-  const groupObserver = createObserver((entries) => {
+  // than all of our scripts (issue #4's benchmark). Rows and cards share one observer: one call into
+  // this script per rendering update that moves them, not one per kind.
+  const observer = (options.createIntersectionObserver ?? ((callback: IntersectionObserverCallback) => new IntersectionObserver(callback)))((entries) => {
     if (stopped) return;
+    const onScreen: Element[] = [];
     for (const { target, isIntersecting } of entries) {
-      if (!target.isConnected || isIntersecting === rowsOnScreen.has(target)) continue;
-      if (!isIntersecting) {
-        rowsOnScreen.get(target)!.forEach(unobserve);
-        rowsOnScreen.delete(target);
-        continue;
+      if (!target.isConnected) continue;
+      if (watchedGroups.has(target)) {
+        if (isIntersecting === rowsOnScreen.has(target)) continue;
+        if (isIntersecting) enter(target);
+        else {
+          rowsOnScreen.get(target)!.forEach(unobserve);
+          rowsOnScreen.delete(target);
+        }
+      } else if (isIntersecting && observing.has(target)) {
+        if (windowEnds.has(target)) widen(target);
+        onScreen.push(target);
       }
-      enter(target);
     }
+    if (onScreen.length > 0) readCards(onScreen);
   });
 
   /** A row on screen: its window's cards are observed (all of them once the viewer moved along it). */
@@ -109,17 +116,6 @@ export function followCards(options: CardWatcherOptions) {
       observeIn(observed, cards[i]!);
     }
   }
-
-  const cardObserver = createObserver((entries) => {
-    if (stopped) return;
-    const onScreen: Element[] = [];
-    for (const { target, isIntersecting } of entries) {
-      if (!isIntersecting || !target.isConnected) continue;
-      if (windowEnds.has(target)) widen(target);
-      onScreen.push(target);
-    }
-    readCards(onScreen);
-  });
 
   /**
    * Reads these cards as one batch and reports those it finds a title on (and, given `wanted`,
@@ -137,7 +133,10 @@ export function followCards(options: CardWatcherOptions) {
       reported.add(element);
       seen.push({ element, card });
     }
-    if (seen.length > 0) onVisible(seen);
+    if (seen.length === 0) return;
+    onVisible(seen);
+    // The badges this placed are ours: the page's observer hears of them now, not in a call of its own.
+    mutations.deliverNow();
   }
 
   /** The card's row has all of its cards observed from now on. */
@@ -167,12 +166,12 @@ export function followCards(options: CardWatcherOptions) {
   function observe(card: Element): boolean {
     if (observing.has(card) || reported.has(card)) return false;
     observing.add(card);
-    cardObserver.observe(card);
+    observer.observe(card);
     return true;
   }
 
   function unobserve(card: Element): void {
-    if (observing.delete(card)) cardObserver.unobserve(card);
+    if (observing.delete(card)) observer.unobserve(card);
   }
 
   function forget(card: Element): void {
@@ -183,7 +182,7 @@ export function followCards(options: CardWatcherOptions) {
   function watchGroup(group: Element): void {
     if (watchedGroups.has(group)) return;
     watchedGroups.add(group);
-    groupObserver.observe(group);
+    observer.observe(group);
     // Rows the page adds mostly come on screen (infinite scroll, a new page of rows): their cards
     // are observed in this frame, so the observers' first report needs no frame of its own; the row
     // observer lets them go if the row is not on screen.
@@ -194,7 +193,7 @@ export function followCards(options: CardWatcherOptions) {
   }
 
   function unwatchGroup(group: Element): void {
-    if (watchedGroups.delete(group)) groupObserver.unobserve(group);
+    if (watchedGroups.delete(group)) observer.unobserve(group);
   }
 
   /** Cards outside any row: observed themselves. */
@@ -269,7 +268,7 @@ export function followCards(options: CardWatcherOptions) {
 
   // Our own badges coming and going are no cards: a batch of only those (each badge placed is one)
   // schedules nothing.
-  const unsubscribe = (options.mutations ?? observePageMutations(doc)).subscribe((records) => {
+  const unsubscribe = mutations.subscribe((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
         if (isElement(record.target) && (observing.has(record.target) || reported.has(record.target))) changed.add(record.target);
@@ -290,8 +289,7 @@ export function followCards(options: CardWatcherOptions) {
     stop(): void {
       stopped = true;
       unsubscribe();
-      groupObserver.disconnect();
-      cardObserver.disconnect();
+      observer.disconnect();
       addedNodes = [];
       removed = [];
       changed.clear();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followCards, ROW_TAIL, ROW_VIEW, ROW_WINDOW, ROWS_SOON, type CardWatcherOptions, type SeenCard } from '../../../lib/content/badges/card-watcher';
+import { observePageMutations, type MutationListener, type PageMutations } from '../../../lib/content/page-mutations';
 import { netflix } from '../../../lib/sites/netflix';
 
 /** jsdom has no IntersectionObserver: this one reports what the test says is on screen. */
@@ -26,6 +27,28 @@ class FakeIntersections {
   }
   hide(...elements: Element[]) {
     this.callback(elements.map((target) => ({ target, isIntersecting: false }) as IntersectionObserverEntry), this as unknown as IntersectionObserver);
+  }
+  /** A report the browser had queued before the observer was disconnected. */
+  late(...elements: Element[]) {
+    this.callback(elements.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry), this as unknown as IntersectionObserver);
+  }
+  /** This observer as seen through some of its targets (the rows, or the cards). */
+  only(kind: (element: Element) => boolean) {
+    const fake = this;
+    return {
+      get observed() {
+        return new Set([...fake.observed].filter(kind));
+      },
+      get observeCalls() {
+        return fake.observeCalls;
+      },
+      get disconnected() {
+        return fake.disconnected;
+      },
+      show: (...elements: Element[]) => fake.show(...elements),
+      hide: (...elements: Element[]) => fake.hide(...elements),
+      late: (...elements: Element[]) => fake.late(...elements),
+    };
   }
 }
 
@@ -55,8 +78,8 @@ describe('card watcher', () => {
    * Starts the watcher; `rowsNear` (default) has every row report itself near the screen at once,
    * so the card observer is what a test drives.
    */
-  function start(adapter = netflix, { rowsNear = true, known }: { rowsNear?: boolean; known?: CardWatcherOptions['known'] } = {}) {
-    const observers: FakeIntersections[] = [];
+  function start(adapter = netflix, { rowsNear = true, known, mutations }: { rowsNear?: boolean; known?: CardWatcherOptions['known']; mutations?: PageMutations } = {}) {
+    let observer: FakeIntersections | undefined;
     const onVisible = vi.fn<(cards: SeenCard[]) => void>();
     const onGone = vi.fn<(element: Element) => void>();
     const readCard = vi.fn(adapter.readCard);
@@ -69,14 +92,17 @@ describe('card watcher', () => {
       onVisible,
       onGone,
       known,
+      mutations,
       createIntersectionObserver: (callback) => {
-        const observer = new FakeIntersections(callback);
-        observers.push(observer);
+        expect(observer).toBeUndefined();
+        observer = new FakeIntersections(callback);
         return observer;
       },
     });
     stop = watcher.stop;
-    const [rows, intersections] = observers as [FakeIntersections, FakeIntersections];
+    // The watcher's one observer, seen as the rows it observes and as the cards.
+    const rows = observer!.only((element) => element.matches(netflix.cardGroups!));
+    const intersections = observer!.only((element) => !element.matches(netflix.cardGroups!));
     if (rowsNear) rows.show(...rows.observed);
     return { rows, intersections, onVisible, onGone, readCard, schedule, watcher };
   }
@@ -336,6 +362,24 @@ describe('card watcher', () => {
     expect(schedule).toHaveBeenCalledTimes(1);
   });
 
+  it('hands the page observer the badges its report placed at once, not in a callback of their own', async () => {
+    document.body.innerHTML = row(card('80990017', 'Somos.'));
+    const mutations = observePageMutations(document);
+    const heard = vi.fn<MutationListener>();
+    const stopHearing = mutations.subscribe(heard);
+    const { intersections, onVisible, schedule } = start(netflix, { mutations });
+    await flush();
+    schedule.mockClear();
+    onVisible.mockImplementation((cards) => cards.forEach(({ card }) => card.host.prepend(document.createElement('backstory-badge'))));
+    intersections.show(link('80990017'));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard.mock.lastCall![0].flatMap((record) => Array.from(record.addedNodes, (node) => node.nodeName))).toEqual(['BACKSTORY-BADGE']);
+    await flush();
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(schedule).not.toHaveBeenCalled();
+    stopHearing();
+  });
+
   it('stops: every observer disconnected, nothing reported after', async () => {
     document.body.innerHTML = row(card('80990017', 'Somos.'));
     const { rows, intersections, onVisible, onGone, watcher } = start();
@@ -343,12 +387,12 @@ describe('card watcher', () => {
     watcher.stop();
     expect(intersections.disconnected).toBe(true);
     expect(rows.disconnected).toBe(true);
+    // A report the browser queued before the stop reads nothing.
+    intersections.late(somos);
+    expect(onVisible).not.toHaveBeenCalled();
     document.body.innerHTML = row(card('80990042', 'The Lantern Keepers'));
     await flush();
     expect(onGone).not.toHaveBeenCalled();
     expect(intersections.observed.size).toBe(0);
-    intersections.observed.add(somos);
-    intersections.show(somos);
-    expect(onVisible).not.toHaveBeenCalled();
   });
 });

@@ -44,6 +44,20 @@ describe('page mutations', () => {
     expect(listener.mock.lastCall![0].map((record) => record.attributeName)).toEqual(['aria-label', 'href']);
   });
 
+  it('hands the listeners what this task changed at once when asked, and then not again', async () => {
+    const mutations = observePageMutations(document);
+    const listener = listen(mutations);
+    document.body.append(document.createElement('backstory-badge'));
+    mutations.deliverNow();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.lastCall![0][0]!.addedNodes[0]!.nodeName).toBe('BACKSTORY-BADGE');
+    await delivered();
+    expect(listener).toHaveBeenCalledTimes(1);
+    // Nothing changed since: nothing to hand.
+    mutations.deliverNow();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('stops observing when the last listener leaves, and observes again for a new one', async () => {
     const mutations = observePageMutations(document);
     const first = vi.fn<MutationListener>();
