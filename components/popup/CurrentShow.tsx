@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { canIdentify } from '@/lib/identify';
-import { t } from '@/lib/i18n/t';
+import { inLanguage } from '@/lib/i18n/localize-context';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { sendMessage, type TabShow } from '@/lib/messaging';
 
 type Load = { state: 'loading' } | { state: 'ready'; show: TabShow } | { state: 'unsupported' };
@@ -62,7 +63,8 @@ function TabShowSummary({ show, onOpenPanel }: { show: TabShow; onOpenPanel: () 
   }
   if (resolution.status === 'none') return <p className="muted">{t('popup_current_no_story', seenAs)}</p>;
   if (resolution.status === 'error') return <p className="muted">{resolution.message}</p>;
-  const { context } = resolution;
+  // Our own prose in the reader's language, as the panel shows it.
+  const context = inLanguage(resolution.context, uiLanguage());
   return (
     <div className="current-show" data-show-key={context.key}>
       <h3>

@@ -2,14 +2,14 @@
  * Issue #5: Backstory in Spanish, end to end, in a Chromium and a Firefox whose own interface is
  * in Spanish (Chromium: --lang=es with LANGUAGE=es, which needs Debian's chromium-l10n; Firefox:
  * intl.locale.requested=es-ES, which needs the firefox-esr-l10n-es-es language pack). The Somos.
- * panel speaks Spanish with the curated pack's Spanish text, and its badge does too.
+ * panel speaks Spanish with the curated pack's Spanish text, and so do its badge and the toolbar popup.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { axeFindings, describeFindings } from '../harness/axe';
 import { e2eBrowserKinds, waitForDeep, type LaunchedBrowser } from '../harness/browsers';
 import { netflixUrl, SOMOS } from '../fixtures/site/catalog';
-import { DETAIL_MODAL, launchInSpanish, panelPart, useBrowser, waitForPanel } from './support';
+import { DETAIL_MODAL, launchInSpanish, openPopupFor, panelPart, tabIdOf, textOf, useBrowser, waitForPanel } from './support';
 
 const somosBadge = `backstory-badge[data-site-id="${SOMOS.id}"]`;
 
@@ -61,6 +61,37 @@ describe.each(e2eBrowserKinds())('Backstory in Spanish in %s', (kind) => {
 
     const findings = await axeFindings(page, ['backstory-panel', '[data-backstory="panel"]']);
     expect(findings, describeFindings(findings)).toEqual([]);
+  });
+
+  it('the popup speaks Spanish too: this tab\'s show, a search and the empty list, and axe finds nothing', async () => {
+    const popup = await openPopupFor(launched, await tabIdOf(launched, 'https://www.netflix.com/*'));
+    await popup.waitForSelector('[data-section="current"] [data-show-key="pack:somos"]', { timeout: 10_000 });
+    expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^es/);
+    expect(await textOf(popup, '#current-heading')).toBe('En esta pestaña');
+    expect(await textOf(popup, '[data-section="current"] .current-show p')).toBe(
+      'Un drama de Netflix en seis episodios sobre la masacre de Allende de 2011 en México, contada desde la gente del pueblo y no desde el cártel.',
+    );
+    expect(await textOf(popup, '[data-action="open-panel"]')).toBe('Mostrar la historia real en la página');
+    expect(await textOf(popup, '#search-heading')).toBe('Buscar un título');
+    expect(await popup.$eval('[data-field="title-search"]', (input) => input.getAttribute('placeholder'))).toBe('Cualquier título, p. ej. Somos');
+    await popup.waitForSelector('[data-section="watchlist"][aria-busy="false"]', { timeout: 10_000 });
+    expect(await textOf(popup, '#watchlist-heading')).toBe('Tu lista');
+    expect(await textOf(popup, '[data-section="watchlist"] p.muted')).toBe(
+      'Todavía no has guardado nada. Usa «Guardar en mi lista» en la historia real de un título o busca un título arriba.',
+    );
+
+    await popup.type('[data-field="title-search"]', 'somos');
+    const hit = '[data-search-hit][data-show-key="pack:somos"]';
+    await popup.waitForSelector(hit, { timeout: 10_000 });
+    await popup.waitForSelector('[data-section="search"] ul[aria-busy="false"]', { timeout: 30_000 });
+    expect(await textOf(popup, '[data-field="search-status"]')).toMatch(/^(1 título encontrado|\d+ títulos encontrados) para «somos»\.$/);
+    expect(await textOf(popup, `${hit} .muted`)).toBe('2021 · Miniserie');
+    expect(await textOf(popup, `${hit} [data-action="save-hit"]`)).toBe('Guardar');
+    expect(await popup.$eval(`${hit} [data-action="save-hit"]`, (button) => button.getAttribute('aria-label'))).toBe('Guardar Somos. en tu lista');
+    const findings = await axeFindings(popup);
+    expect(findings, describeFindings(findings)).toEqual([]);
+    await popup.close();
+    await page.bringToFront();
   });
 
   it('shields outcomes in Spanish, and axe finds nothing there either', async () => {

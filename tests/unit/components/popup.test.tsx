@@ -7,6 +7,7 @@ import { WatchlistList } from '../../../components/popup/WatchlistList';
 import { watchlistEntryFor } from '../../../lib/db/watchlist';
 import { loadPack } from '../../../lib/sources/pack';
 import { brokenDb, freshDb } from '../support/databases';
+import { useLocale } from '../support/i18n';
 
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('../../../lib/messaging', () => ({ sendMessage }));
@@ -32,6 +33,22 @@ describe('popup: this tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show the real story on the page' }));
     await screen.findByText('Shown on the page.');
     expect(sendMessage).toHaveBeenCalledWith('openPanel', undefined, 12);
+  });
+
+  it("shows the tab's show in the reader's language, as the panel does", async () => {
+    useLocale('es');
+    try {
+      sendMessage.mockImplementation(async () => ({ sighting, resolution: { status: 'found', context: somos, saved: false, storage: 'ok' } }));
+      const { container } = render(<CurrentShow tabId={12} />);
+      const current = container.querySelector('[data-section="current"]')!;
+      await waitFor(() => expect(current.querySelector('[data-show-key="pack:somos"]')).not.toBeNull());
+      expect(somos.es?.tagline).toBeTruthy();
+      expect(current.textContent).toContain(somos.es!.tagline);
+      expect(current.textContent).not.toContain(somos.tagline!);
+      expect(screen.getByRole('button', { name: 'Mostrar la historia real en la página' })).toBeTruthy();
+    } finally {
+      useLocale('en');
+    }
   });
 
   it("words the page's refusal itself when the tab has no story to show", async () => {
