@@ -1,5 +1,5 @@
 /** Attributes that, when they change on a card element, may make it another title. */
-export const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
+const IDENTITY_ATTRIBUTES = ['href', 'aria-label'];
 
 export type MutationListener = (records: readonly MutationRecord[]) => void;
 

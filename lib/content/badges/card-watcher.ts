@@ -226,7 +226,7 @@ export function followCards(options: CardWatcherOptions) {
   }
 
   function within(node: Node, selector: string): Element[] {
-    if (!isElement(node) || isOwnElement(node)) return [];
+    if (!isElement(node)) return [];
     const inside = Array.from(node.querySelectorAll(selector));
     return node.matches(selector) ? [node, ...inside] : inside;
   }
@@ -259,15 +259,15 @@ export function followCards(options: CardWatcherOptions) {
     const known = ids?.length && adapter.cardsShowing ? adapter.cardsShowing(ids) : '';
     const knownCards: Element[] = [];
     for (const node of nowAdded) {
-      if (!node.isConnected || !isElement(node) || isOwnElement(node)) continue;
+      if (!node.isConnected || !isElement(node)) continue;
       added(node);
       if (known) for (const card of within(node, known)) if (!reported.has(card)) knownCards.push(card);
     }
     if (knownCards.length > 0) readCards(knownCards, options.known!.has);
   }
 
-  // Our own badges coming and going are no cards: a batch of only those (each badge placed is one)
-  // schedules nothing.
+  // Our own badges and panel coming and going are no cards: they are dropped here, once, so a batch
+  // of only those (each badge placed is one) schedules nothing and no later step looks at them.
   const unsubscribe = mutations.subscribe((records) => {
     for (const record of records) {
       if (record.type === 'attributes') {
